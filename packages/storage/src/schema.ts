@@ -1,0 +1,159 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/*
+ * The tables, as Kysely sees them. Times are epoch milliseconds (UTC) in an integer column on both
+ * dialects (bigint on PostgreSQL, parsed back to number), so the same code reads both.
+ * JSON lives in text columns (`*_json`) on both dialects: it is stored and handed back whole, never queried.
+ */
+
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  slug: string;
+  timezone: string;
+  currency: string;
+  created_at: number;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  /** Null for an installation-wide admin key. */
+  workspace_id: string | null;
+  kind: 'write' | 'secret';
+  name: string;
+  /** The first characters of the key, shown in lists so a person can tell keys apart. */
+  prefix: string;
+  /** sha256 hex of the whole key; keys are 32 random bytes, so a plain digest is enough to look them up. */
+  key_hash: string;
+  /** For write keys: the channel of events that name none (a POS key says `store`). */
+  default_channel: string | null;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface CustomerTable {
+  id: string;
+  workspace_id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  traits_json: string;
+  first_seen_at: number;
+  last_seen_at: number;
+  /** Set when this customer was merged into another; such a row is kept so the merge can be undone. */
+  merged_into: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface IdentityKeyTable {
+  workspace_id: string;
+  kind: string;
+  value: string;
+  customer_id: string;
+  created_at: number;
+}
+
+export interface MergeTable {
+  id: string;
+  workspace_id: string;
+  survivor_id: string;
+  merged_id: string;
+  /** JSON array of the identity keys that moved from the merged customer to the survivor. */
+  keys_json: string;
+  /** JSON of the merged customer's traits, restored on undo. */
+  merged_traits_json: string;
+  /** The message that revealed the two were one person. */
+  cause_message_id: string | null;
+  created_at: number;
+  undone_at: number | null;
+}
+
+export interface EventTable {
+  seq: Generated<number>;
+  workspace_id: string;
+  message_id: string;
+  customer_id: string;
+  type: string;
+  name: string;
+  channel: string;
+  at: number;
+  received_at: number;
+  /** `kind:value` of the identity key that resolved the customer; lets a merge be undone event by event. */
+  identity_key: string;
+  properties_json: string;
+  /** The rest of the message (context, traits, ids) as received, for export and replay. */
+  payload_json: string;
+}
+
+export interface JourneyStateTable {
+  workspace_id: string;
+  customer_id: string;
+  stage: string | null;
+  status: string;
+  /** Next time a time-driven rule may change this customer; the clock job reads this index. */
+  due_at: number | null;
+  /** Time and message id of the newest event applied: an older arrival replays the customer. */
+  last_event_at: number;
+  last_message_id: string;
+  rules_version: number;
+  state_json: string;
+  updated_at: number;
+}
+
+export interface TransitionTable {
+  id: Generated<number>;
+  workspace_id: string;
+  customer_id: string;
+  kind: 'stage' | 'status';
+  from_value: string | null;
+  to_value: string;
+  at: number;
+  /** The message id that caused it, or `clock` for a time-driven change. */
+  cause: string;
+}
+
+export interface JourneyRulesTable {
+  workspace_id: string;
+  version: number;
+  rules_json: string;
+  created_at: number;
+}
+
+export interface QuarantineTable {
+  id: Generated<number>;
+  workspace_id: string;
+  received_at: number;
+  endpoint: string;
+  batch_index: number | null;
+  message_id: string | null;
+  reason: string;
+  payload_json: string;
+}
+
+export interface Database {
+  workspaces: WorkspaceTable;
+  api_keys: ApiKeyTable;
+  customers: CustomerTable;
+  identity_keys: IdentityKeyTable;
+  merges: MergeTable;
+  events: EventTable;
+  journey_states: JourneyStateTable;
+  transitions: TransitionTable;
+  journey_rules: JourneyRulesTable;
+  quarantine: QuarantineTable;
+}
+
+export type Workspace = Selectable<WorkspaceTable>;
+export type NewWorkspace = Insertable<WorkspaceTable>;
+export type ApiKey = Selectable<ApiKeyTable>;
+export type Customer = Selectable<CustomerTable>;
+export type CustomerUpdate = Updateable<CustomerTable>;
+export type StoredEvent = Selectable<EventTable>;
+export type NewEvent = Insertable<EventTable>;
+export type JourneyStateRow = Selectable<JourneyStateTable>;
+export type TransitionRow = Selectable<TransitionTable>;
+export type NewTransition = Insertable<TransitionTable>;
+export type MergeRow = Selectable<MergeTable>;
+export type QuarantineRow = Selectable<QuarantineTable>;

@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+// One storage/ingestion suite, run once per dialect: tests read the dialect with inject('dialect').
+const storageSuites = ['packages/storage/test/**/*.test.ts', 'packages/server/test/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: { name: 'unit', include: ['packages/core/**/*.test.ts', 'packages/cli/test/**/*.unit.test.ts'] },
+      },
+      {
+        test: { name: 'sqlite', include: storageSuites, provide: { dialect: 'sqlite' }, testTimeout: 30_000 },
+      },
+      {
+        test: {
+          name: 'postgres',
+          include: storageSuites,
+          provide: { dialect: 'postgres' },
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['e2e/**/*.test.ts', 'packages/cli/test/**/*.int.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
