@@ -1,0 +1,33 @@
+export * from './schema.ts';
+export type { OpenDatabaseOptions, Store, StoreDialect } from './store.ts';
+export { openDatabase } from './open-database.ts';
+export { redactUrl } from './dialect/postgres/postgres-store.ts';
+export { migrateToLatest } from './migrations/migrate.ts';
+export type { Executor } from './repositories/executor.ts';
+export { InvalidCursorError, type Page, type PageOptions } from './repositories/page.ts';
+export { ApiKeyRepository } from './repositories/api-key.repository.ts';
+export {
+  CustomerRepository,
+  type CustomerListItem,
+  type CustomerListOptions,
+} from './repositories/customer.repository.ts';
+export {
+  EventRepository,
+  type CustomerEventsOptions,
+  type EventPosition,
+} from './repositories/event.repository.ts';
+export { IdentityRepository, type IdentityKeyRef } from './repositories/identity.repository.ts';
+export {
+  JourneyStateRepository,
+  type StageCount,
+  type StatusCount,
+} from './repositories/journey-state.repository.ts';
+export { JourneyRulesRepository } from './repositories/journey-rules.repository.ts';
+export { MergeRepository } from './repositories/merge.repository.ts';
+export { QuarantineRepository } from './repositories/quarantine.repository.ts';
+export {
+  TransitionRepository,
+  type TransitionCount,
+  type TransitionSummaryOptions,
+} from './repositories/transition.repository.ts';
+export { WorkspaceRepository } from './repositories/workspace.repository.ts';

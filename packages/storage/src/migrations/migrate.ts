@@ -1,0 +1,25 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as initial from './2026-11-24T0000-initial.ts';
+
+// Listed by hand rather than read from the folder, so migrations load the same under tsx, vitest and a bundler.
+// Names sort in the order they run; add new ones at the end with a later timestamp.
+const migrations: Record<string, Migration> = {
+  '2026-11-24T0000-initial': initial,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+
+/** Applies every migration not yet applied; a no-op when the schema is current. Throws the first failure. */
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(
+      `Migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}

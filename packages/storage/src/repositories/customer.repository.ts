@@ -1,0 +1,113 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Customer, CustomerUpdate, Database, NewCustomer } from '../schema.ts';
+import type { Executor } from './executor.ts';
+import { decodeCursor, toPage, type Page, type PageOptions } from './page.ts';
+
+/** A customer as the list shows it: the profile with its journey position (null before any event was applied). */
+export type CustomerListItem = Customer & { stage: string | null; status: string | null };
+
+export interface CustomerListOptions extends PageOptions {
+  /** Case-insensitive substring of name, email, phone or id; digits also match the phone however they were typed. */
+  search?: string;
+  stage?: string;
+  status?: string;
+}
+
+type ListScope = ExpressionBuilder<
+  Database & { c: Database['customers']; js: Database['journey_states'] },
+  'c' | 'js'
+>;
+
+export class CustomerRepository {
+  constructor(private readonly db: Executor) {}
+
+  create(row: NewCustomer): Promise<Customer> {
+    return this.db.insertInto('customers').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  get(workspaceId: string, id: string): Promise<Customer | undefined> {
+    return this.db
+      .selectFrom('customers')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  update(
+    workspaceId: string,
+    id: string,
+    patch: Omit<CustomerUpdate, 'id' | 'workspace_id'>,
+  ): Promise<Customer | undefined> {
+    return this.db
+      .updateTable('customers')
+      .set(patch)
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /** Marks a customer as merged into the survivor (null to undo); merged customers leave the list. */
+  async setMergedInto(workspaceId: string, id: string, survivorId: string | null): Promise<boolean> {
+    const result = await this.db
+      .updateTable('customers')
+      .set({ merged_into: survivorId })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** Newest `last_seen_at` first, merged customers left out. */
+  async list(workspaceId: string, options: CustomerListOptions): Promise<Page<CustomerListItem>> {
+    let query = this.db
+      .selectFrom('customers as c')
+      .leftJoin('journey_states as js', (join) =>
+        join.onRef('js.workspace_id', '=', 'c.workspace_id').onRef('js.customer_id', '=', 'c.id'),
+      )
+      .selectAll('c')
+      .select(['js.stage', 'js.status'])
+      .where('c.workspace_id', '=', workspaceId)
+      .where('c.merged_into', 'is', null);
+    const { search, stage, status, cursor } = options;
+    if (stage !== undefined) query = query.where('js.stage', '=', stage);
+    if (status !== undefined) query = query.where('js.status', '=', status);
+    if (search !== undefined && search.trim() !== '') query = query.where((eb) => matchesSearch(eb, search));
+    if (cursor) {
+      const after = decodeCursor(cursor, 'string');
+      query = query.where((eb) =>
+        eb(eb.refTuple('c.last_seen_at', 'c.id'), '<', eb.tuple(after.at, after.id)),
+      );
+    }
+    const rows = await query
+      .orderBy('c.last_seen_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(options.limit + 1)
+      .execute();
+    return toPage(rows, options.limit, (row) => ({ at: row.last_seen_at, id: row.id }));
+  }
+}
+
+function matchesSearch(eb: ListScope, search: string): Expression<SqlBool> {
+  const term = search.trim().toLowerCase();
+  const conditions = [
+    contains(eb.ref('c.name'), term),
+    contains(eb.ref('c.email'), term),
+    contains(eb.ref('c.phone'), term),
+    contains(eb.ref('c.id'), term),
+  ];
+  // Phones are stored in E.164 (+62812...), people type 0812-3456 or 62 812 3456.
+  const digits = term.replace(/\D/g, '');
+  if (digits.length >= 3) {
+    conditions.push(contains(eb.ref('c.phone'), digits));
+    if (digits.startsWith('0')) conditions.push(contains(eb.ref('c.phone'), `62${digits.slice(1)}`));
+  }
+  return eb.or(conditions);
+}
+
+// The term is lower-cased by the caller; lower() the column because SQLite's LIKE folds only ASCII and PostgreSQL's is case-sensitive.
+function contains(column: Expression<string | null>, term: string): Expression<SqlBool> {
+  const pattern = `%${term.replace(/[!%_]/g, (char) => `!${char}`)}%`;
+  return sql<SqlBool>`lower(${column}) like ${pattern} escape '!'`;
+}

@@ -1,0 +1,88 @@
+import type { JourneyStateRow, NewJourneyState } from '../schema.ts';
+import type { Executor } from './executor.ts';
+
+export interface StageCount {
+  stage: string | null;
+  count: number;
+}
+
+export interface StatusCount {
+  status: string;
+  count: number;
+}
+
+export class JourneyStateRepository {
+  constructor(private readonly db: Executor) {}
+
+  get(workspaceId: string, customerId: string): Promise<JourneyStateRow | undefined> {
+    return this.db
+      .selectFrom('journey_states')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('customer_id', '=', customerId)
+      .executeTakeFirst();
+  }
+
+  /** Writes the whole state of one customer, inserting it the first time. */
+  async upsert(row: NewJourneyState): Promise<void> {
+    await this.db
+      .insertInto('journey_states')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['workspace_id', 'customer_id']).doUpdateSet((eb) => ({
+          stage: eb.ref('excluded.stage'),
+          status: eb.ref('excluded.status'),
+          due_at: eb.ref('excluded.due_at'),
+          last_event_at: eb.ref('excluded.last_event_at'),
+          last_message_id: eb.ref('excluded.last_message_id'),
+          rules_version: eb.ref('excluded.rules_version'),
+          state_json: eb.ref('excluded.state_json'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+
+  async delete(workspaceId: string, customerId: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('journey_states')
+      .where('workspace_id', '=', workspaceId)
+      .where('customer_id', '=', customerId)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  /** States whose next deadline has passed, in every workspace, earliest first: the clock job's work list. */
+  due(now: number, limit: number): Promise<JourneyStateRow[]> {
+    return this.db
+      .selectFrom('journey_states')
+      .selectAll()
+      .where('due_at', 'is not', null)
+      .where('due_at', '<=', now)
+      .orderBy('due_at')
+      .limit(limit)
+      .execute();
+  }
+
+  async countByStage(workspaceId: string): Promise<StageCount[]> {
+    const rows = await this.db
+      .selectFrom('journey_states')
+      .select((eb) => ['stage', eb.fn.countAll<number>().as('count')])
+      .where('workspace_id', '=', workspaceId)
+      .groupBy('stage')
+      .orderBy('stage', (ob) => ob.asc().nullsFirst())
+      .execute();
+    return rows.map((row) => ({ stage: row.stage, count: Number(row.count) }));
+  }
+
+  async countByStatus(workspaceId: string): Promise<StatusCount[]> {
+    const rows = await this.db
+      .selectFrom('journey_states')
+      .select((eb) => ['status', eb.fn.countAll<number>().as('count')])
+      .where('workspace_id', '=', workspaceId)
+      .groupBy('status')
+      .orderBy('status')
+      .execute();
+    return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
+  }
+}
