@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  CustomerRepository,
+  JourneyStateRepository,
+  WorkspaceRepository,
+  type CustomerListOptions,
+  type Store,
+} from '../src/index.ts';
+import { aCustomer, aJourneyState, aWorkspace, T0 } from './factories.ts';
+import { openTestStore } from './test-database.ts';
+
+describe('CustomerRepository', () => {
+  let store: Store;
+  let customers: CustomerRepository;
+  let ws: string;
+  beforeAll(async () => {
+    store = await openTestStore();
+    customers = new CustomerRepository(store.db);
+  });
+  afterAll(() => store.close());
+  beforeEach(async () => {
+    ws = (await new WorkspaceRepository(store.db).create(aWorkspace())).id;
+  });
+
+  const names = async (options: Partial<CustomerListOptions> = {}) =>
+    (await customers.list(ws, { limit: 50, ...options })).items.map((c) => c.name);
+
+  it('reads a customer only inside its workspace', async () => {
+    const customer = await customers.create(aCustomer({ workspace_id: ws, traits_json: '{"tier":"gold"}' }));
+    expect(await customers.get(ws, customer.id)).toEqual(customer);
+    const other = (await new WorkspaceRepository(store.db).create(aWorkspace())).id;
+    expect(await customers.get(other, customer.id)).toBeUndefined();
+  });
+
+  it('updates the given fields and hands back the new row', async () => {
+    const customer = await customers.create(aCustomer({ workspace_id: ws, email: null }));
+    const updated = await customers.update(ws, customer.id, { email: 'siti@example.id', updated_at: T0 + 1 });
+    expect(updated).toEqual({ ...customer, email: 'siti@example.id', updated_at: T0 + 1 });
+    expect(await customers.update('other-workspace', customer.id, { name: 'X' })).toBeUndefined();
+  });
+
+  it('lists newest last seen first and pages through ties without losing or repeating anyone', async () => {
+    for (let i = 0; i < 7; i++) {
+      await customers.create(
+        aCustomer({ workspace_id: ws, name: `c${i}`, last_seen_at: T0 + Math.floor(i / 3) }),
+      );
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await customers.list(ws, { limit: 3, cursor });
+      seen.push(...page.items.map((c) => c.name ?? ''));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor !== null);
+    expect(pages).toBe(3);
+    expect(seen.slice(0, 1)).toEqual(['c6']);
+    expect([...seen].sort()).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
+    expect(seen.slice(1, 4).sort()).toEqual(['c3', 'c4', 'c5']);
+  });
+
+  it('leaves merged customers out of the list until the merge is undone', async () => {
+    const survivor = await customers.create(aCustomer({ workspace_id: ws, name: 'Survivor' }));
+    const merged = await customers.create(aCustomer({ workspace_id: ws, name: 'Merged' }));
+    expect(await customers.setMergedInto(ws, merged.id, survivor.id)).toBe(true);
+    expect(await names()).toEqual(['Survivor']);
+    expect((await customers.get(ws, merged.id))?.merged_into).toBe(survivor.id);
+    await customers.setMergedInto(ws, merged.id, null);
+    expect((await names()).sort()).toEqual(['Merged', 'Survivor']);
+  });
+
+  describe('search', () => {
+    beforeEach(async () => {
+      await customers.create(
+        aCustomer({ workspace_id: ws, id: `${ws}-Zq9`, name: 'Siti Rahayu', phone: '+6281234567890' }),
+      );
+      await customers.create(aCustomer({ workspace_id: ws, name: 'Budi Santoso', email: 'Budi@Example.ID' }));
+      await customers.create(aCustomer({ workspace_id: ws, name: '100% Kopi', phone: '+6285700001111' }));
+    });
+
+    it('matches the name whatever the case', async () => {
+      expect(await names({ search: 'sITI' })).toEqual(['Siti Rahayu']);
+    });
+
+    it('matches part of an email whatever the case', async () => {
+      expect(await names({ search: 'budi@example' })).toEqual(['Budi Santoso']);
+    });
+
+    it('matches part of the id', async () => {
+      expect(await names({ search: 'zQ9' })).toEqual(['Siti Rahayu']);
+    });
+
+    it('finds a phone typed the local way, with a leading 0 and dashes', async () => {
+      expect(await names({ search: '0812-3456' })).toEqual(['Siti Rahayu']);
+    });
+
+    it('finds a phone typed with the country code and spaces', async () => {
+      expect(await names({ search: '+62 857 0000' })).toEqual(['100% Kopi']);
+    });
+
+    it('takes % and _ in the search literally', async () => {
+      expect(await names({ search: '100%' })).toEqual(['100% Kopi']);
+      expect(await names({ search: 'S_ti' })).toEqual([]);
+    });
+  });
+
+  describe('with journey states', () => {
+    it('joins stage and status, null for a customer no event has reached yet', async () => {
+      const states = new JourneyStateRepository(store.db);
+      const buyer = await customers.create(
+        aCustomer({ workspace_id: ws, name: 'Buyer', last_seen_at: T0 + 3 }),
+      );
+      const browser = await customers.create(
+        aCustomer({ workspace_id: ws, name: 'Browser', last_seen_at: T0 + 2 }),
+      );
+      await customers.create(aCustomer({ workspace_id: ws, name: 'Fresh', last_seen_at: T0 + 1 }));
+      await states.upsert(
+        aJourneyState({ workspace_id: ws, customer_id: buyer.id, stage: 'purchase', status: 'active' }),
+      );
+      await states.upsert(
+        aJourneyState({ workspace_id: ws, customer_id: browser.id, stage: 'consideration' }),
+      );
+
+      const { items } = await customers.list(ws, { limit: 10 });
+      expect(items.map((c) => [c.name, c.stage, c.status])).toEqual([
+        ['Buyer', 'purchase', 'active'],
+        ['Browser', 'consideration', 'new'],
+        ['Fresh', null, null],
+      ]);
+      expect(await names({ stage: 'purchase' })).toEqual(['Buyer']);
+      expect(await names({ status: 'new' })).toEqual(['Browser']);
+      expect(await names({ stage: 'consideration', search: 'buy' })).toEqual([]);
+    });
+  });
+});

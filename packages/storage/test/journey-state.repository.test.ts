@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { JourneyStateRepository, WorkspaceRepository, type Store } from '../src/index.ts';
+import { aJourneyState, aWorkspace, DAY, T0 } from './factories.ts';
+import { openTestStore } from './test-database.ts';
+
+describe('JourneyStateRepository', () => {
+  let store: Store;
+  let states: JourneyStateRepository;
+  let ws: string;
+  beforeAll(async () => {
+    store = await openTestStore();
+    states = new JourneyStateRepository(store.db);
+  });
+  afterAll(() => store.close());
+  beforeEach(async () => {
+    ws = (await new WorkspaceRepository(store.db).create(aWorkspace())).id;
+  });
+
+  it('inserts a state the first time and replaces it whole the next', async () => {
+    const first = aJourneyState({
+      workspace_id: ws,
+      customer_id: 'siti',
+      stage: 'awareness',
+      due_at: T0 + DAY,
+    });
+    await states.upsert(first);
+    expect(await states.get(ws, 'siti')).toEqual(first);
+    const next = aJourneyState({
+      workspace_id: ws,
+      customer_id: 'siti',
+      stage: 'purchase',
+      status: 'active',
+      due_at: null,
+      last_event_at: T0 + 5,
+      last_message_id: 'm-5',
+      rules_version: 2,
+      state_json: '{"orders":1}',
+      updated_at: T0 + 6,
+    });
+    await states.upsert(next);
+    expect(await states.get(ws, 'siti')).toEqual(next);
+  });
+
+  it('deletes a state, and says whether there was one', async () => {
+    await states.upsert(aJourneyState({ workspace_id: ws, customer_id: 'budi' }));
+    expect(await states.delete(ws, 'budi')).toBe(true);
+    expect(await states.delete(ws, 'budi')).toBe(false);
+    expect(await states.get(ws, 'budi')).toBeUndefined();
+  });
+
+  it('counts customers per stage and per status', async () => {
+    const put = (customer_id: string, stage: string | null, status: string) =>
+      states.upsert(aJourneyState({ workspace_id: ws, customer_id, stage, status }));
+    await put('a', 'purchase', 'active');
+    await put('b', 'purchase', 'at_risk');
+    await put('c', 'retention', 'active');
+    await put('d', null, 'new');
+    expect(await states.countByStage(ws)).toEqual([
+      { stage: null, count: 1 },
+      { stage: 'purchase', count: 2 },
+      { stage: 'retention', count: 1 },
+    ]);
+    expect(await states.countByStatus(ws)).toEqual([
+      { status: 'active', count: 2 },
+      { status: 'at_risk', count: 1 },
+      { status: 'new', count: 1 },
+    ]);
+  });
+});
+
+describe('JourneyStateRepository.due', () => {
+  let store: Store;
+  // Its own store: due() reads every workspace.
+  beforeAll(async () => {
+    store = await openTestStore();
+  });
+  afterAll(() => store.close());
+
+  it('hands the clock job the states whose deadline has passed, earliest first, across workspaces', async () => {
+    const states = new JourneyStateRepository(store.db);
+    const workspaces = new WorkspaceRepository(store.db);
+    const a = (await workspaces.create(aWorkspace())).id;
+    const b = (await workspaces.create(aWorkspace())).id;
+    await states.upsert(aJourneyState({ workspace_id: a, customer_id: 'late', due_at: T0 + 3 }));
+    await states.upsert(aJourneyState({ workspace_id: b, customer_id: 'early', due_at: T0 + 1 }));
+    await states.upsert(aJourneyState({ workspace_id: a, customer_id: 'exactly-now', due_at: T0 + 10 }));
+    await states.upsert(aJourneyState({ workspace_id: b, customer_id: 'future', due_at: T0 + 11 }));
+    await states.upsert(aJourneyState({ workspace_id: a, customer_id: 'never', due_at: null }));
+
+    expect((await states.due(T0 + 10, 100)).map((s) => s.customer_id)).toEqual([
+      'early',
+      'late',
+      'exactly-now',
+    ]);
+    expect((await states.due(T0 + 10, 2)).map((s) => [s.workspace_id, s.customer_id])).toEqual([
+      [b, 'early'],
+      [a, 'late'],
+    ]);
+    expect(await states.due(T0, 100)).toEqual([]);
+  });
+});
