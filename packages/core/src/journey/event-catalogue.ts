@@ -1,0 +1,108 @@
+import { deepFreeze } from './deep-freeze.ts';
+
+/** What an event can do under the default rules: move a customer to a stage, or count as a bad experience. */
+export type CatalogueEffect =
+  'awareness' | 'consideration' | 'purchase' | 'experience' | 'retention' | 'advocacy' | 'negative';
+
+export interface CatalogueEntry {
+  name: string;
+  /** Every effect the event can have; which one applies depends on its properties and the customer's state. */
+  feeds: readonly CatalogueEffect[];
+  description: { id: string; en: string };
+}
+
+const entry = (name: string, feeds: CatalogueEffect[], id: string, en: string): CatalogueEntry => ({
+  name,
+  feeds,
+  description: { id, en },
+});
+
+/**
+ * Every event name the default rules know, with what it feeds. Any other tracked event still counts as a
+ * first touchpoint (awareness); the names listed for awareness only are common examples worth sending.
+ *
+ * @example
+ * EVENT_CATALOGUE.find((e) => e.name === 'Review Posted')?.feeds; // ['experience', 'advocacy', 'negative']
+ */
+export const EVENT_CATALOGUE: readonly CatalogueEntry[] = deepFreeze([
+  entry(
+    'Page Viewed',
+    ['awareness', 'consideration'],
+    'Halaman situs dibuka (produk, harga, perbandingan: pertimbangan)',
+    'A web page was viewed (product, pricing, comparison: consideration)',
+  ),
+  entry('Screen Viewed', ['awareness'], 'Layar aplikasi dibuka', 'An app screen was viewed'),
+  entry('Ad Clicked', ['awareness'], 'Iklan diklik', 'An ad was clicked'),
+  entry('Store Visited', ['awareness'], 'Datang ke toko', 'Walked into a store'),
+  entry('Referral Link Opened', ['awareness'], 'Tautan referal dibuka', 'A referral link was opened'),
+  entry('Product Viewed', ['consideration'], 'Melihat produk', 'Viewed a product'),
+  entry('Product Added', ['consideration'], 'Menambah produk ke keranjang', 'Added a product to the cart'),
+  entry(
+    'Product Added to Wishlist',
+    ['consideration'],
+    'Menambah produk ke daftar keinginan',
+    'Added a product to the wishlist',
+  ),
+  entry('Cart Viewed', ['consideration'], 'Melihat keranjang', 'Viewed the cart'),
+  entry('Checkout Started', ['consideration'], 'Mulai checkout', 'Started checkout'),
+  entry('Products Searched', ['consideration'], 'Mencari produk', 'Searched for products'),
+  entry('Product Compared', ['consideration'], 'Membandingkan produk', 'Compared products'),
+  entry(
+    'Inquiry Received',
+    ['consideration'],
+    'Bertanya lewat chat, WhatsApp atau telepon',
+    'Asked a question by chat, WhatsApp or phone',
+  ),
+  entry(
+    'Content Viewed',
+    ['consideration'],
+    'Membaca konten (studi kasus, perbandingan) dengan stage = consideration',
+    'Viewed content (case study, comparison) with stage = consideration',
+  ),
+  entry(
+    'Order Completed',
+    ['purchase', 'retention'],
+    'Pesanan selesai (penjualan kasir atau pesanan online); dihitung sebagai pembelian',
+    'An order was completed (POS sale or online order); counted as a purchase',
+  ),
+  entry('Order Delivered', ['experience'], 'Pesanan diterima pelanggan', 'The order was delivered'),
+  entry('Order Picked Up', ['experience'], 'Pesanan diambil di toko', 'The order was picked up'),
+  entry(
+    'Ticket Opened',
+    ['experience', 'negative'],
+    'Tiket layanan dibuka (kategori complaint: pengalaman buruk)',
+    'A support ticket was opened (category complaint: a bad experience)',
+  ),
+  entry('Ticket Resolved', ['experience'], 'Tiket layanan diselesaikan', 'A support ticket was resolved'),
+  entry(
+    'Survey Responded',
+    ['experience', 'advocacy', 'negative'],
+    'Survei dijawab (NPS 9-10: advokasi; NPS 0-6 atau CSAT 1-2: pengalaman buruk)',
+    'A survey was answered (NPS 9-10: advocacy; NPS 0-6 or CSAT 1-2: a bad experience)',
+  ),
+  entry(
+    'Review Posted',
+    ['experience', 'advocacy', 'negative'],
+    'Ulasan ditulis (4-5 bintang: advokasi; 1-2 bintang: pengalaman buruk)',
+    'A review was posted (4-5 stars: advocacy; 1-2 stars: a bad experience)',
+  ),
+  entry('Feedback Given', ['experience'], 'Memberi masukan', 'Gave feedback'),
+  entry('Points Earned', ['retention'], 'Mendapat poin loyalitas', 'Earned loyalty points'),
+  entry('Points Redeemed', ['retention'], 'Menukar poin loyalitas', 'Redeemed loyalty points'),
+  entry('Tier Changed', ['retention'], 'Tingkat keanggotaan berubah', 'The loyalty tier changed'),
+  entry(
+    'Referral Converted',
+    ['advocacy'],
+    'Orang yang direferensikan jadi membeli',
+    'A referred person bought',
+  ),
+  entry('Product Shared', ['advocacy'], 'Membagikan produk', 'Shared a product'),
+  entry('Cart Shared', ['advocacy'], 'Membagikan keranjang', 'Shared a cart'),
+  entry('Order Refunded', ['negative'], 'Pesanan dikembalikan dananya', 'The order was refunded'),
+  entry(
+    'Response Target Missed',
+    ['negative'],
+    'Target waktu respons layanan terlewat',
+    'A support response target was missed',
+  ),
+]);
