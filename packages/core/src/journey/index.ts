@@ -1,0 +1,23 @@
+export { CUSTOMER_STATUSES, RISK_LEVELS, initialState } from './journey-state.ts';
+export type { CustomerStatus, JourneyState, RiskLevel, Step, Transition } from './journey-state.ts';
+export { advance, applyEvent, isLate, replay } from './journey.engine.ts';
+export { compileRules } from './rules.compile.ts';
+export type { CompiledRules } from './rules.compile.ts';
+export { DEFAULT_RULES } from './rules.default.ts';
+export { EVENT_CATALOGUE } from './event-catalogue.ts';
+export type { CatalogueEffect, CatalogueEntry } from './event-catalogue.ts';
+export { validateRules } from './rules.validate.ts';
+export type { RulesValidation } from './rules.validate.ts';
+export type { RuleError } from './rules.errors.ts';
+export { JourneyRulesSchema, NO_STAGE, WHERE_OPS } from './rules.schema.ts';
+export type {
+  EventMatch,
+  JourneyRules,
+  Stage,
+  StateCondition,
+  StatusSettings,
+  TimerRule,
+  TransitionRule,
+  WhereCondition,
+  WhereOp,
+} from './rules.schema.ts';
