@@ -37,6 +37,24 @@ describe('EventRepository', () => {
     expect(await events.count(ws)).toBe(1);
   });
 
+  it('stores a batch and names the message ids it stored, skipping known and repeated ones', async () => {
+    await events.insert(event({ message_id: 'known' }));
+    const batch = [
+      event({ message_id: 'new-1' }),
+      event({ message_id: 'known' }),
+      event({ message_id: 'new-1' }),
+    ];
+    const stored = await events.insertMany([...batch, event({ message_id: 'new-2' })]);
+    expect([...stored].sort()).toEqual(['new-1', 'new-2']);
+    expect(await events.count(ws)).toBe(3);
+  });
+
+  it('stores a batch larger than one statement holds', async () => {
+    const batch = Array.from({ length: 450 }, (_, i) => event({ message_id: `bulk-${i}` }));
+    expect((await events.insertMany(batch)).size).toBe(450);
+    expect(await events.insertMany([])).toEqual(new Set());
+  });
+
   it('accepts the same message id in another workspace', async () => {
     const other = (await new WorkspaceRepository(store.db).create(aWorkspace())).id;
     expect(await events.insert(event({ message_id: 'shared' }))).toBe(true);

@@ -100,13 +100,14 @@ function matchesSearch(eb: ListScope, search: string): Expression<SqlBool> {
   // Phones are stored in E.164 (+62812...), people type 0812-3456 or 62 812 3456.
   const digits = term.replace(/\D/g, '');
   if (digits.length >= 3) {
-    conditions.push(contains(eb.ref('c.phone'), digits));
+    if (digits !== term) conditions.push(contains(eb.ref('c.phone'), digits));
     if (digits.startsWith('0')) conditions.push(contains(eb.ref('c.phone'), `62${digits.slice(1)}`));
   }
   return eb.or(conditions);
 }
 
-// The term is lower-cased by the caller; lower() the column because SQLite's LIKE folds only ASCII and PostgreSQL's is case-sensitive.
+// PostgreSQL's LIKE is case-sensitive, so the column goes through lower() (the term comes lower-cased).
+// SQLite's lower() folds ASCII only: there 'É' finds only 'É'.
 function contains(column: Expression<string | null>, term: string): Expression<SqlBool> {
   const pattern = `%${term.replace(/[!%_]/g, (char) => `!${char}`)}%`;
   return sql<SqlBool>`lower(${column}) like ${pattern} escape '!'`;
