@@ -1,5 +1,5 @@
 import type { JourneyStateRow, NewJourneyState } from '../schema.ts';
-import type { Executor } from './executor.ts';
+import { chunks, type Executor } from './executor.ts';
 
 export interface StageCount {
   stage: string | null;
@@ -50,6 +50,20 @@ export class JourneyStateRepository {
       .where('customer_id', '=', customerId)
       .executeTakeFirst();
     return result.numDeletedRows > 0n;
+  }
+
+  /** Writes many fresh states at once (a rebuild, after `deleteWorkspace`). 9 bound values a row. */
+  async insertMany(rows: readonly NewJourneyState[]): Promise<void> {
+    for (const part of chunks(rows, 400)) await this.db.insertInto('journey_states').values(part).execute();
+  }
+
+  /** Removes every state of a workspace before a rebuild writes them again. Returns how many were removed. */
+  async deleteWorkspace(workspaceId: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('journey_states')
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   /** States whose next deadline has passed, in every workspace, earliest first: the clock job's work list. */

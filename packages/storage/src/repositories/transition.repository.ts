@@ -32,6 +32,15 @@ export class TransitionRepository {
     return Number(result.numDeletedRows);
   }
 
+  /** Removes every transition of a workspace before a rebuild writes them again. */
+  async deleteWorkspace(workspaceId: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('transitions')
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   listForCustomer(workspaceId: string, customerId: string): Promise<TransitionRow[]> {
     return this.db
       .selectFrom('transitions')
