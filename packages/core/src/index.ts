@@ -1,0 +1,13 @@
+export { assertUnreachable } from './assert.ts';
+export { CHANNELS, isChannel, type Channel } from './channel.ts';
+export {
+  EVENT_TYPES,
+  IDENTITY_KINDS,
+  compareEvents,
+  type EventType,
+  type IdentityKey,
+  type IdentityKind,
+  type JourneyEvent,
+} from './event.ts';
+export * from './journey/index.ts';
+export * from './ingest/index.ts';

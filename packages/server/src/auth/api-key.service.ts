@@ -1,0 +1,76 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Channel } from '@jejak/core';
+import { ApiKeyRepository, type ApiKey, type Executor } from '@jejak/storage';
+
+export type KeyKind = 'write' | 'secret';
+
+export interface CreatedKey {
+  /** The whole key: shown once, never stored. */
+  key: string;
+  row: ApiKey;
+}
+
+const LAST_USED_PRECISION_MS = 60_000;
+
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/**
+ * Write keys only ingest (they sit in a website's page, so they are public); secret keys read and
+ * change a workspace through the API. Both are 32 random bytes, stored only as a sha256 digest.
+ */
+export class ApiKeyService {
+  private readonly lastTouched = new Map<string, number>();
+
+  constructor(
+    private readonly db: Executor,
+    private readonly now: () => number,
+  ) {}
+
+  async create(input: {
+    workspaceId: string | null;
+    kind: KeyKind;
+    name: string;
+    defaultChannel?: Channel | null;
+  }): Promise<CreatedKey> {
+    const key = `jk_${input.kind}_${randomBytes(32).toString('base64url')}`;
+    const row: ApiKey = {
+      id: randomUUID(),
+      workspace_id: input.workspaceId,
+      kind: input.kind,
+      name: input.name,
+      prefix: key.slice(0, input.kind.length + 8),
+      key_hash: hashKey(key),
+      default_channel: input.defaultChannel ?? null,
+      created_at: this.now(),
+      last_used_at: null,
+      revoked_at: null,
+    };
+    await new ApiKeyRepository(this.db).create(row);
+    return { key, row };
+  }
+
+  /** The active key behind a presented secret, or undefined; records when it was last used. */
+  async authenticate(presented: string): Promise<ApiKey | undefined> {
+    if (!presented.startsWith('jk_')) return undefined;
+    const repository = new ApiKeyRepository(this.db);
+    const row = await repository.findActiveByHash(hashKey(presented));
+    if (!row) return undefined;
+    const now = this.now();
+    const touched = this.lastTouched.get(row.id) ?? row.last_used_at ?? 0;
+    if (now - touched >= LAST_USED_PRECISION_MS) {
+      this.lastTouched.set(row.id, now);
+      await repository.touch(row.id, now);
+    }
+    return row;
+  }
+
+  list(workspaceId: string | null): Promise<ApiKey[]> {
+    return new ApiKeyRepository(this.db).list(workspaceId);
+  }
+
+  async revoke(id: string): Promise<boolean> {
+    return new ApiKeyRepository(this.db).revoke(id, this.now());
+  }
+}
