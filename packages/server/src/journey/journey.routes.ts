@@ -1,0 +1,143 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { IsoInstant, PageQuery, WorkspaceParams, errorResponses } from '../http/common.schemas.ts';
+import { badRequest } from '../http/http-error.ts';
+import type { Services } from '../services.ts';
+import {
+  OverviewSchema,
+  QuarantinePageSchema,
+  RulesReplacedSchema,
+  RulesSchema,
+  RulesValidationSchema,
+  TransitionSummarySchema,
+} from './journey.schemas.ts';
+
+const secret = { access: 'secret' as const };
+const tags = ['journey'];
+const DAY_MS = 86_400_000;
+
+export function registerJourneyRoutes(scope: FastifyInstance, services: Services): void {
+  const app = scope.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/workspaces/:workspaceId/journey/overview',
+    {
+      config: secret,
+      schema: {
+        tags,
+        summary: 'Customers per stage and per status now',
+        params: WorkspaceParams,
+        response: { 200: OverviewSchema, ...errorResponses },
+      },
+    },
+    async (request) => services.journeyQueries.overview(request.params.workspaceId),
+  );
+
+  app.get(
+    '/workspaces/:workspaceId/journey/transitions',
+    {
+      config: secret,
+      schema: {
+        tags,
+        summary: 'Moves between stages (or statuses) in a period, backward and repeated moves included',
+        params: WorkspaceParams,
+        querystring: Type.Object({
+          from: Type.Optional(IsoInstant),
+          to: Type.Optional(IsoInstant),
+          kind: Type.Optional(Type.Union([Type.Literal('stage'), Type.Literal('status')])),
+        }),
+        response: { 200: TransitionSummarySchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const to = request.query.to ? Date.parse(request.query.to) : services.now();
+      const from = request.query.from ? Date.parse(request.query.from) : to - 30 * DAY_MS;
+      if (from >= to)
+        throw badRequest(`from (${request.query.from}) must be before to (${request.query.to ?? 'now'})`);
+      return services.journeyQueries.transitions(
+        request.params.workspaceId,
+        from,
+        to,
+        request.query.kind ?? 'stage',
+      );
+    },
+  );
+
+  app.get(
+    '/workspaces/:workspaceId/journey/rules',
+    {
+      config: secret,
+      schema: {
+        tags,
+        summary: 'The journey rules in force and their version',
+        params: WorkspaceParams,
+        response: { 200: RulesSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await services.workspaces.get(request.params.workspaceId);
+      const current = await services.journey.rulesFor(services.store.db, request.params.workspaceId);
+      return { version: current.version, isDefault: current.version === 0, rules: current.rules };
+    },
+  );
+
+  app.put(
+    '/workspaces/:workspaceId/journey/rules',
+    {
+      config: secret,
+      schema: {
+        tags,
+        summary: 'Replace the journey rules; every customer is recomputed with the new version',
+        params: WorkspaceParams,
+        body: Type.Object({ rules: Type.Unknown() }),
+        response: { 200: RulesReplacedSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await services.workspaces.get(request.params.workspaceId);
+      const saved = await services.journey.replaceRules(request.params.workspaceId, request.body.rules);
+      const rebuilt = await services.rebuild.run({ workspaceId: request.params.workspaceId });
+      return { version: saved.version, rules: saved.rules, rebuilt };
+    },
+  );
+
+  app.post(
+    '/workspaces/:workspaceId/journey/rules/validate',
+    {
+      config: secret,
+      schema: {
+        tags,
+        summary: 'Check a rule set without saving it; errors name the field',
+        params: WorkspaceParams,
+        body: Type.Object({ rules: Type.Unknown() }),
+        response: { 200: RulesValidationSchema, ...errorResponses },
+      },
+    },
+    (request) => {
+      const result = services.journey.validate(request.body.rules);
+      return result.ok ? { valid: true, errors: [] } : { valid: false, errors: result.errors };
+    },
+  );
+
+  app.get(
+    '/workspaces/:workspaceId/quarantine',
+    {
+      config: secret,
+      schema: {
+        tags: ['ingest'],
+        summary: 'Events refused at ingestion, newest first, with the reason and the payload as received',
+        params: WorkspaceParams,
+        querystring: PageQuery,
+        response: { 200: QuarantinePageSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { limit = 50, cursor } = request.query;
+      return services.journeyQueries.quarantine(request.params.workspaceId, {
+        limit,
+        ...(cursor ? { cursor } : {}),
+      });
+    },
+  );
+}

@@ -1,0 +1,186 @@
+import {
+  DEFAULT_RULES,
+  advance,
+  applyEvent,
+  initialState,
+  isLate,
+  replay,
+  validateRules,
+  type JourneyEvent,
+  type JourneyRules,
+  type Transition,
+} from '@jejak/core';
+import {
+  EventRepository,
+  JourneyRulesRepository,
+  JourneyStateRepository,
+  TransitionRepository,
+  type Executor,
+  type Store,
+  type StoredEvent,
+} from '@jejak/storage';
+import { badRequest } from '../http/http-error.ts';
+import { rowToState, stateToRow, transitionRows } from './journey-state.mapper.ts';
+
+export interface VersionedRules {
+  version: number;
+  rules: JourneyRules;
+}
+
+const RULES_CACHE_MS = 5_000;
+
+/** Stored rules were validated when saved; validating again on load also freezes them. */
+function parseStoredRules(json: string): JourneyRules {
+  const result = validateRules(JSON.parse(json));
+  if (!result.ok) throw new Error(`stored journey rules are invalid: ${JSON.stringify(result.errors[0])}`);
+  return result.rules;
+}
+
+/** Turns a stored event back into what the engine reads. */
+export function storedToJourneyEvent(row: StoredEvent): JourneyEvent {
+  return {
+    messageId: row.message_id,
+    type: row.type as JourneyEvent['type'],
+    name: row.name,
+    at: row.at,
+    channel: row.channel as JourneyEvent['channel'],
+    properties: JSON.parse(row.properties_json) as Record<string, unknown>,
+  };
+}
+
+/**
+ * Keeps every customer's journey equal to a replay of their events (DESIGN §4.3): applied
+ * incrementally inside the ingesting transaction, replayed when an event arrives late or two
+ * customers merge, advanced by the clock job, and rebuilt whole when the rules change.
+ */
+export class JourneyService {
+  private readonly rulesCache = new Map<string, VersionedRules & { loadedAt: number }>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number,
+  ) {}
+
+  async rulesFor(db: Executor, workspaceId: string): Promise<VersionedRules> {
+    const cached = this.rulesCache.get(workspaceId);
+    const now = this.now();
+    if (cached && now - cached.loadedAt < RULES_CACHE_MS) return cached;
+    const row = await new JourneyRulesRepository(db).current(workspaceId);
+    // Same version, same object: the engine caches its compiled matchers per rules object.
+    const loaded =
+      cached && cached.version === (row?.version ?? 0)
+        ? { ...cached, loadedAt: now }
+        : row
+          ? { version: row.version, rules: parseStoredRules(row.rules_json), loadedAt: now }
+          : { version: 0, rules: DEFAULT_RULES, loadedAt: now };
+    this.rulesCache.set(workspaceId, loaded);
+    return loaded;
+  }
+
+  /** Applies one stored event to its customer, or replays the customer when the event is late. */
+  async apply(
+    db: Executor,
+    workspaceId: string,
+    customerId: string,
+    event: JourneyEvent,
+    rules: VersionedRules,
+    forceReplay = false,
+  ): Promise<void> {
+    const states = new JourneyStateRepository(db);
+    const row = await states.get(workspaceId, customerId);
+    const state = row ? rowToState(row) : initialState();
+    if (forceReplay || (row && (row.rules_version !== rules.version || isLate(state, event)))) {
+      await this.replayCustomer(
+        db,
+        workspaceId,
+        customerId,
+        rules,
+        Math.max(state.clock ?? event.at, event.at),
+      );
+      return;
+    }
+    const step = applyEvent(state, event, rules.rules);
+    await states.upsert(stateToRow(workspaceId, customerId, step.state, rules.version, this.now()));
+    await this.recordTransitions(db, workspaceId, customerId, step.transitions);
+  }
+
+  /** Recomputes one customer from their stored events, replacing their state and transitions. */
+  async replayCustomer(
+    db: Executor,
+    workspaceId: string,
+    customerId: string,
+    rules: VersionedRules,
+    until?: number,
+  ): Promise<void> {
+    const rows = await new EventRepository(db).listForCustomer(workspaceId, customerId);
+    const transitions = new TransitionRepository(db);
+    const states = new JourneyStateRepository(db);
+    await transitions.deleteForCustomer(workspaceId, customerId);
+    if (rows.length === 0) {
+      await states.delete(workspaceId, customerId);
+      return;
+    }
+    const step = replay(rows.map(storedToJourneyEvent), rules.rules, until);
+    await states.upsert(stateToRow(workspaceId, customerId, step.state, rules.version, this.now()));
+    await this.recordTransitions(db, workspaceId, customerId, step.transitions);
+  }
+
+  /**
+   * The clock job's work: advances customers whose next deadline has passed (an indexed due time,
+   * not a scan), in transactions of at most `limit` customers. Returns how many were advanced.
+   */
+  async advanceDue(limit = 500): Promise<number> {
+    const now = this.now();
+    let advanced = 0;
+    for (;;) {
+      const count = await this.store.db.transaction().execute(async (trx) => {
+        const states = new JourneyStateRepository(trx);
+        const due = await states.due(now, limit);
+        for (const row of due) {
+          const rules = await this.rulesFor(trx, row.workspace_id);
+          const step = advance(rowToState(row), now, rules.rules);
+          await states.upsert(
+            stateToRow(row.workspace_id, row.customer_id, step.state, row.rules_version, now),
+          );
+          await this.recordTransitions(trx, row.workspace_id, row.customer_id, step.transitions);
+        }
+        return due.length;
+      });
+      advanced += count;
+      if (count < limit) return advanced;
+    }
+  }
+
+  validate(input: unknown) {
+    return validateRules(input);
+  }
+
+  /** Stores a new version of the rules and recomputes every journey of the workspace with it. */
+  async replaceRules(workspaceId: string, input: unknown): Promise<VersionedRules> {
+    const result = validateRules(input);
+    if (!result.ok) {
+      const first = result.errors[0];
+      throw badRequest(
+        `The journey rules are invalid${first ? `: ${first.path}: ${first.message}` : ''}`,
+        result.errors,
+        'invalid_rules',
+      );
+    }
+    const repository = new JourneyRulesRepository(this.store.db);
+    const current = await repository.current(workspaceId);
+    const version = (current?.version ?? 0) + 1;
+    await repository.insert(workspaceId, version, JSON.stringify(result.rules), this.now());
+    this.rulesCache.delete(workspaceId);
+    return { version, rules: result.rules };
+  }
+
+  private async recordTransitions(
+    db: Executor,
+    workspaceId: string,
+    customerId: string,
+    transitions: readonly Transition[],
+  ): Promise<void> {
+    if (transitions.length === 0) return;
+    await new TransitionRepository(db).insertMany(transitionRows(workspaceId, customerId, transitions));
+  }
+}

@@ -1,0 +1,30 @@
+import { Nullable } from '../http/common.schemas.ts';
+import { Type } from 'typebox';
+
+export const WorkspaceSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  slug: Type.String(),
+  timezone: Type.String(),
+  currency: Type.String(),
+  createdAt: Type.Number(),
+});
+
+export const ApiKeySchema = Type.Object({
+  id: Type.String(),
+  workspaceId: Nullable(Type.String()),
+  kind: Type.Union([Type.Literal('write'), Type.Literal('secret')]),
+  name: Type.String(),
+  prefix: Type.String({ description: 'The first characters of the key, to tell keys apart' }),
+  defaultChannel: Nullable(Type.String()),
+  createdAt: Type.Number(),
+  lastUsedAt: Nullable(Type.Number()),
+  revokedAt: Nullable(Type.Number()),
+});
+
+export const CreatedKeySchema = Type.Intersect([
+  ApiKeySchema,
+  Type.Object({
+    key: Type.String({ description: 'The whole key. Shown only in this answer; store it now' }),
+  }),
+]);

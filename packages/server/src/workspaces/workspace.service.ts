@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { WorkspaceRepository, type Store, type Workspace } from '@jejak/storage';
+import { badRequest, conflict, notFound } from '../http/http-error.ts';
+
+export interface NewWorkspaceInput {
+  name: string;
+  slug?: string;
+  timezone?: string;
+  currency?: string;
+}
+
+export class WorkspaceService {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number,
+  ) {}
+
+  async create(input: NewWorkspaceInput): Promise<Workspace> {
+    const name = input.name.trim();
+    if (name === '') throw badRequest('name must not be empty');
+    const timezone = input.timezone ?? 'Asia/Jakarta';
+    if (!isTimeZone(timezone))
+      throw badRequest(`timezone '${timezone}' is not an IANA time zone (e.g. Asia/Jakarta)`);
+    const currency = (input.currency ?? 'IDR').toUpperCase();
+    if (!/^[A-Z]{3}$/.test(currency))
+      throw badRequest(`currency '${input.currency}' is not an ISO 4217 code (e.g. IDR)`);
+    const slug = input.slug ?? slugify(name);
+    if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug)) {
+      throw badRequest(`slug '${slug}' must be lower-case letters, digits and dashes, at most 63 characters`);
+    }
+    const workspaces = new WorkspaceRepository(this.store.db);
+    if (await workspaces.getBySlug(slug)) throw conflict(`A workspace with slug '${slug}' already exists`);
+    const row = { id: randomUUID(), name, slug, timezone, currency, created_at: this.now() };
+    return workspaces.create(row);
+  }
+
+  async get(id: string): Promise<Workspace> {
+    const workspace = await new WorkspaceRepository(this.store.db).get(id);
+    if (!workspace) throw notFound(`Workspace ${id}`);
+    return workspace;
+  }
+
+  /** By id or by slug, for the CLI where people type slugs. */
+  async find(idOrSlug: string): Promise<Workspace | undefined> {
+    const workspaces = new WorkspaceRepository(this.store.db);
+    return (await workspaces.get(idOrSlug)) ?? (await workspaces.getBySlug(idOrSlug));
+  }
+
+  list(): Promise<Workspace[]> {
+    return new WorkspaceRepository(this.store.db).list();
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63);
+  return slug || 'workspace';
+}
