@@ -30,7 +30,10 @@ export interface JourneyEvent {
 }
 
 /** Total order of events: time first, then message id. */
-export function compareEvents(a: Pick<JourneyEvent, 'at' | 'messageId'>, b: Pick<JourneyEvent, 'at' | 'messageId'>): number {
+export function compareEvents(
+  a: Pick<JourneyEvent, 'at' | 'messageId'>,
+  b: Pick<JourneyEvent, 'at' | 'messageId'>,
+): number {
   if (a.at !== b.at) return a.at - b.at;
   return a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0;
 }

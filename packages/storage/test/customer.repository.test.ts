@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   CustomerRepository,
+  IdentityRepository,
   JourneyStateRepository,
   WorkspaceRepository,
   type CustomerListOptions,
@@ -97,6 +98,22 @@ describe('CustomerRepository', () => {
 
     it('finds a phone typed with the country code and spaces', async () => {
       expect(await names({ search: '+62 857 0000' })).toEqual(['100% Kopi']);
+    });
+
+    it('finds a customer by the exact user id or anonymous id, and not by part of it', async () => {
+      const budi = (await customers.list(ws, { limit: 10, search: 'budi' })).items[0]!;
+      await new IdentityRepository(store.db).add(
+        ws,
+        budi.id,
+        [
+          { kind: 'user_id', value: 'POS-0042' },
+          { kind: 'anonymous_id', value: 'anon-xyz' },
+        ],
+        T0,
+      );
+      expect(await names({ search: 'POS-0042' })).toEqual(['Budi Santoso']);
+      expect(await names({ search: ' anon-xyz ' })).toEqual(['Budi Santoso']);
+      expect(await names({ search: 'POS-004' })).toEqual([]);
     });
 
     it('takes % and _ in the search literally', async () => {

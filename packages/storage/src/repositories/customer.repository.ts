@@ -7,7 +7,7 @@ import { decodeCursor, toPage, type Page, type PageOptions } from './page.ts';
 export type CustomerListItem = Customer & { stage: string | null; status: string | null };
 
 export interface CustomerListOptions extends PageOptions {
-  /** Case-insensitive substring of name, email, phone or id; digits also match the phone however they were typed. */
+  /** Case-insensitive substring of name, email, phone or id, or an exact user or anonymous id; digits also match the phone however they were typed. */
   search?: string;
   stage?: string;
   status?: string;
@@ -96,6 +96,17 @@ function matchesSearch(eb: ListScope, search: string): Expression<SqlBool> {
     contains(eb.ref('c.email'), term),
     contains(eb.ref('c.phone'), term),
     contains(eb.ref('c.id'), term),
+    // A user id or anonymous id exactly as the business's systems send it.
+    eb(
+      'c.id',
+      'in',
+      eb
+        .selectFrom('identity_keys')
+        .select('identity_keys.customer_id')
+        .whereRef('identity_keys.workspace_id', '=', 'c.workspace_id')
+        .where('identity_keys.kind', 'in', ['user_id', 'anonymous_id'])
+        .where('identity_keys.value', '=', search.trim()),
+    ),
   ];
   // Phones are stored in E.164 (+62812...), people type 0812-3456 or 62 812 3456.
   const digits = term.replace(/\D/g, '');
