@@ -1,0 +1,112 @@
+import type { Command } from 'commander';
+import { Presets, SingleBar } from 'cli-progress';
+import { COFFEE_CHAIN, simulateBusiness } from '../demo/index.ts';
+import { fail, printJson, withServices } from '../context.ts';
+import { parseDate, parsePositiveInt } from './options.ts';
+
+const DAY_MS = 86_400_000;
+const JAKARTA_OFFSET_MS = 7 * 3_600_000;
+const BATCH = 500;
+
+/** Midnight in Jakarta (UTC+7, no daylight saving) of the day that contains `at`. */
+function jakartaMidnight(at: number): number {
+  return Math.floor((at + JAKARTA_OFFSET_MS) / DAY_MS) * DAY_MS - JAKARTA_OFFSET_MS;
+}
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description(
+      'Create a demo business: Kopi Nusantara, a coffee chain with outlets in Jakarta and Bandung, ' +
+        'and a year of its customers (ads, visits, WhatsApp inquiries, sales, repeat buyers, referrals)',
+    )
+    .option('--seed <n>', 'seed of the simulation: the same seed gives the same data', parsePositiveInt, 42)
+    .option('--customers <n>', 'people who come across the business over the period', parsePositiveInt, 3000)
+    .option('--days <n>', 'length of the simulated period in days', parsePositiveInt, 365)
+    .option(
+      '--end <date>',
+      'last simulated day (default: today); pass it to get byte-identical data on another day',
+      parseDate,
+    )
+    .option('--slug <slug>', 'slug of the demo workspace', 'kopi-nusantara')
+    .option('--json', 'print the result as JSON and no progress bar')
+    .action(
+      async (options: {
+        seed: number;
+        customers: number;
+        days: number;
+        end?: number;
+        slug: string;
+        json?: boolean;
+      }) => {
+        await withServices(async (services) => {
+          if (await services.workspaces.find(options.slug)) {
+            fail(`a workspace '${options.slug}' already exists; pass --slug <another> for a second demo`);
+          }
+          const workspace = await services.workspaces.create({ name: 'Kopi Nusantara', slug: options.slug });
+          const write = await services.keys.create({
+            workspaceId: workspace.id,
+            kind: 'write',
+            name: 'demo data',
+          });
+          const end = jakartaMidnight(options.end ?? services.now()) + DAY_MS;
+          const start = end - options.days * DAY_MS;
+          const bar = options.json
+            ? undefined
+            : new SingleBar(
+                { format: 'Demo {bar} {value}/{total} days | {events} events' },
+                Presets.shades_classic,
+              );
+          bar?.start(options.days, 0, { events: 0 });
+          let events = 0;
+          let rejected = 0;
+          const days = simulateBusiness({
+            seed: options.seed,
+            customers: options.customers,
+            start,
+            days: options.days,
+            business: COFFEE_CHAIN,
+          });
+          for (const day of days) {
+            for (let i = 0; i < day.messages.length; i += BATCH) {
+              const result = await services.ingest.ingest(write.row, day.messages.slice(i, i + BATCH), {
+                endpoint: 'jejak demo',
+              });
+              events += result.accepted;
+              rejected += result.rejected.length;
+            }
+            bar?.update(day.index + 1, { events });
+          }
+          bar?.stop();
+          const advanced = await services.journey.advanceDue();
+          const secret = await services.keys.create({
+            workspaceId: workspace.id,
+            kind: 'secret',
+            name: 'demo',
+          });
+          const overview = await services.journeyQueries.overview(workspace.id);
+          const result = {
+            workspace,
+            events,
+            rejected,
+            advanced,
+            secretKey: secret.key,
+            writeKey: write.key,
+            overview,
+          };
+          if (options.json) return printJson(result);
+          process.stdout.write(
+            `\nCreated ${workspace.name} (${workspace.slug}, id ${workspace.id}) with ${events} events` +
+              `${rejected ? ` (${rejected} refused, see the quarantine)` : ''}.\n\n` +
+              `Customers per stage now:\n` +
+              overview.stages
+                .map((s) => `  ${s.label.id.padEnd(14)} ${String(s.customers).padStart(7)}`)
+                .join('\n') +
+              `\n\nA secret key for this workspace (shown once):\n  ${secret.key}\n\n` +
+              `Start the server (npm start) and try:\n` +
+              `  curl -H "Authorization: Bearer ${secret.key}" http://127.0.0.1:3000/api/v1/workspaces/${workspace.id}/journey/overview\n`,
+          );
+        });
+      },
+    );
+}
