@@ -25,7 +25,18 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['e2e/**/*.test.ts', 'packages/cli/test/**/*.int.test.ts'],
+          exclude: ['e2e/**/*.browser.test.ts'],
           testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // Real pages in the system Chromium (playwright-core, never a downloaded browser).
+        test: {
+          name: 'browser',
+          include: ['e2e/**/*.browser.test.ts'],
+          testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },

@@ -13,6 +13,9 @@ import type { ApiKeyService } from './api-key.service.ts';
  */
 export type Access = 'public' | 'write' | 'secret';
 
+/** The OpenAPI security scheme (declared in app.ts) of each kind of key. */
+const SECURITY_SCHEME = { write: 'writeKey', secret: 'secretKey' } as const;
+
 export interface Principal {
   key: ApiKey;
 }
@@ -33,6 +36,11 @@ export function registerAccessControl(app: FastifyInstance, keys: ApiKeyService)
       throw new Error(
         `Route ${String(route.method)} ${route.url} declares no access (config.access); refusing to start`,
       );
+    }
+    // The OpenAPI document says which key each operation takes, so the docs page can send it.
+    if (access === 'write' || access === 'secret') {
+      route.schema ??= {};
+      Object.assign(route.schema, { security: [{ [SECURITY_SCHEME[access]]: [] }] });
     }
   });
 
