@@ -160,6 +160,7 @@ export type QuarantineRow = Selectable<QuarantineTable>;
 export type NewApiKey = Insertable<ApiKeyTable>;
 export type NewCustomer = Insertable<CustomerTable>;
 export type IdentityKeyRow = Selectable<IdentityKeyTable>;
+export type NewIdentityKey = Insertable<IdentityKeyTable>;
 export type NewJourneyState = Insertable<JourneyStateTable>;
 export type NewMerge = Insertable<MergeTable>;
 export type NewQuarantine = Insertable<QuarantineTable>;

@@ -40,6 +40,44 @@ describe('CustomerRepository', () => {
     expect(await customers.update('other-workspace', customer.id, { name: 'X' })).toBeUndefined();
   });
 
+  it('creates many customers at once, past one statement’s worth, and reads them back by id', async () => {
+    const rows = Array.from({ length: 450 }, (_, i) => aCustomer({ workspace_id: ws, name: `c${i}` }));
+    await customers.insertMany(rows);
+    await customers.insertMany([]);
+    const wanted = [rows[0]!.id, rows[449]!.id, rows[0]!.id, 'nobody'];
+    const found = await customers.getMany(ws, wanted);
+    expect(found.map((c) => c.name).sort()).toEqual(['c0', 'c449']);
+    expect(found.find((c) => c.name === 'c0')).toEqual(rows[0]);
+    const other = (await new WorkspaceRepository(store.db).create(aWorkspace())).id;
+    expect(await customers.getMany(other, wanted)).toEqual([]);
+  });
+
+  it('writes the profile columns of many customers and leaves the rest of each row as it was', async () => {
+    const siti = await customers.create(aCustomer({ workspace_id: ws, name: 'Siti', first_seen_at: T0 - 5 }));
+    const budi = await customers.create(aCustomer({ workspace_id: ws, name: 'Budi', merged_into: 'x' }));
+    const profile = {
+      traits_json: '{"tier":"gold"}',
+      email: 'siti@example.id',
+      phone: '+6281234567890',
+      last_seen_at: T0 + 9,
+      updated_at: T0 + 10,
+    };
+    await customers.updateProfiles([
+      // Columns outside the profile are not written, even when the row handed in says otherwise.
+      { ...siti, ...profile, name: 'Siti Rahayu', first_seen_at: T0, created_at: T0 + 99 },
+      { ...budi, name: 'Budi Santoso', updated_at: T0 + 10 },
+    ]);
+    expect(await customers.get(ws, siti.id)).toEqual({ ...siti, ...profile, name: 'Siti Rahayu' });
+    expect(await customers.get(ws, budi.id)).toEqual({ ...budi, name: 'Budi Santoso', updated_at: T0 + 10 });
+  });
+
+  it('does not touch another workspace’s customer through a profile update', async () => {
+    const siti = await customers.create(aCustomer({ workspace_id: ws, name: 'Siti' }));
+    const other = (await new WorkspaceRepository(store.db).create(aWorkspace())).id;
+    await customers.updateProfiles([{ ...siti, workspace_id: other, name: 'Intruder' }]);
+    expect((await customers.get(ws, siti.id))?.name).toBe('Siti');
+  });
+
   it('lists newest last seen first and pages through ties without losing or repeating anyone', async () => {
     for (let i = 0; i < 7; i++) {
       await customers.create(

@@ -57,6 +57,38 @@ describe('IdentityRepository', () => {
     ]);
   });
 
+  it('stores the keys of many customers at once and leaves an owned key with its owner', async () => {
+    await identities.add(ws, 'siti', [phone], T0);
+    const row = (customer_id: string, key: { kind: string; value: string }) => ({
+      workspace_id: ws,
+      ...key,
+      customer_id,
+      created_at: T0 + 1,
+    });
+    const many = Array.from({ length: 520 }, (_, i) =>
+      row(`c${i}`, { kind: 'anonymous_id', value: `a${i}` }),
+    );
+    expect(await identities.insertMany([row('budi', phone), row('budi', email), ...many])).toBe(521);
+    expect(await identities.insertMany([])).toBe(0);
+    const owners = await identities.find(ws, [phone, email, { kind: 'anonymous_id', value: 'a519' }]);
+    expect(owners.map((k) => [k.kind, k.customer_id]).sort()).toEqual([
+      ['anonymous_id', 'c519'],
+      ['email', 'budi'],
+      ['phone', 'siti'],
+    ]);
+  });
+
+  it('tells which customers hold a key of a kind', async () => {
+    await identities.add(ws, 'siti', [{ kind: 'user_id', value: 'u-1' }, anonymous], T0);
+    await identities.add(ws, 'budi', [phone], T0);
+    const other = (await new WorkspaceRepository(store.db).create(aWorkspace())).id;
+    await identities.add(other, 'budi', [{ kind: 'user_id', value: 'u-2' }], T0);
+    expect(await identities.customersWithKind(ws, ['siti', 'budi', 'nobody', 'siti'], 'user_id')).toEqual(
+      new Set(['siti']),
+    );
+    expect(await identities.customersWithKind(ws, [], 'user_id')).toEqual(new Set());
+  });
+
   it('keeps the same key in two workspaces apart', async () => {
     const other = (await new WorkspaceRepository(store.db).create(aWorkspace())).id;
     await identities.add(ws, 'siti', [phone], T0);

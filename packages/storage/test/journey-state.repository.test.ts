@@ -41,6 +41,23 @@ describe('JourneyStateRepository', () => {
     expect(await states.get(ws, 'siti')).toEqual(next);
   });
 
+  it('writes many states at once, inserting new customers and replacing known ones whole', async () => {
+    const known = aJourneyState({ workspace_id: ws, customer_id: 'siti', stage: 'awareness' });
+    await states.upsert(known);
+    const replaced = { ...known, stage: 'purchase', status: 'active', rules_version: 2, updated_at: T0 + 1 };
+    const fresh = Array.from({ length: 420 }, (_, i) =>
+      aJourneyState({ workspace_id: ws, customer_id: `c${i}`, due_at: T0 + i }),
+    );
+    await states.upsertMany([replaced, ...fresh]);
+    await states.upsertMany([]);
+    expect(await states.get(ws, 'siti')).toEqual(replaced);
+    const read = await states.getMany(ws, ['siti', 'c419', 'nobody', 'siti']);
+    expect(read.map((s) => s.customer_id).sort()).toEqual(['c419', 'siti']);
+    expect(read.find((s) => s.customer_id === 'c419')).toEqual(fresh[419]);
+    const other = (await new WorkspaceRepository(store.db).create(aWorkspace())).id;
+    expect(await states.getMany(other, ['siti'])).toEqual([]);
+  });
+
   it('deletes a state, and says whether there was one', async () => {
     await states.upsert(aJourneyState({ workspace_id: ws, customer_id: 'budi' }));
     expect(await states.delete(ws, 'budi')).toBe(true);

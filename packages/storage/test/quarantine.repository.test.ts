@@ -47,6 +47,16 @@ describe('QuarantineRepository', () => {
     expect(third.nextCursor).toBeNull();
   });
 
+  it('keeps a batch’s refused messages at once, in the order given', async () => {
+    const ws = await workspace();
+    const rows = Array.from({ length: 510 }, (_, i) => aQuarantined({ workspace_id: ws, batch_index: i }));
+    await quarantine.insertMany(rows);
+    await quarantine.insertMany([]);
+    expect(await quarantine.count(ws)).toBe(510);
+    const newest = await quarantine.list(ws, { limit: 3 });
+    expect(newest.items.map((r) => r.batch_index)).toEqual([509, 508, 507]);
+  });
+
   it('counts and lists only the workspace’s own rows', async () => {
     const a = await workspace();
     const b = await workspace();

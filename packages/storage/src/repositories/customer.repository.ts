@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Customer, CustomerUpdate, Database, NewCustomer } from '../schema.ts';
-import type { Executor } from './executor.ts';
+import { chunks, type Executor } from './executor.ts';
 import { decodeCursor, toPage, type Page, type PageOptions } from './page.ts';
 
 /** A customer as the list shows it: the profile with its journey position (null before any event was applied). */
@@ -23,6 +23,56 @@ export class CustomerRepository {
 
   create(row: NewCustomer): Promise<Customer> {
     return this.db.insertInto('customers').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** Creates many customers in one statement per chunk (ingestion's new customers). 11 bound values a row. */
+  async insertMany(rows: readonly NewCustomer[]): Promise<void> {
+    for (const part of chunks(rows, 400)) await this.db.insertInto('customers').values(part).execute();
+  }
+
+  /** The customers among these ids, in no particular order; unknown ids are simply absent. */
+  async getMany(workspaceId: string, ids: readonly string[]): Promise<Customer[]> {
+    const rows: Customer[] = [];
+    for (const part of chunks([...new Set(ids)])) {
+      rows.push(
+        ...(await this.db
+          .selectFrom('customers')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', part)
+          .execute()),
+      );
+    }
+    return rows;
+  }
+
+  /**
+   * Writes the profile columns (traits, name, email, phone, last seen, updated) of many stored customers
+   * at once. A multi-row insert that turns into an update on the id is the one portable way to update
+   * many rows with different values in a single statement; the other columns of a stored row stay as
+   * they are. Ingestion folds a batch's identify traits into one row per customer and writes them here.
+   */
+  async updateProfiles(rows: readonly NewCustomer[]): Promise<void> {
+    for (const part of chunks(rows, 400)) {
+      await this.db
+        .insertInto('customers')
+        .values(part)
+        .onConflict((oc) =>
+          oc
+            .column('id')
+            .doUpdateSet((eb) => ({
+              traits_json: eb.ref('excluded.traits_json'),
+              name: eb.ref('excluded.name'),
+              email: eb.ref('excluded.email'),
+              phone: eb.ref('excluded.phone'),
+              last_seen_at: eb.ref('excluded.last_seen_at'),
+              updated_at: eb.ref('excluded.updated_at'),
+            }))
+            // Never another workspace's customer, whatever id the caller hands in.
+            .whereRef('customers.workspace_id', '=', 'excluded.workspace_id'),
+        )
+        .execute();
+    }
   }
 
   get(workspaceId: string, id: string): Promise<Customer | undefined> {

@@ -1,5 +1,5 @@
 import type { ExpressionBuilder } from 'kysely';
-import type { Database, IdentityKeyRow } from '../schema.ts';
+import type { Database, IdentityKeyRow, NewIdentityKey } from '../schema.ts';
 import { chunks, type Executor } from './executor.ts';
 
 export interface IdentityKeyRef {
@@ -51,6 +51,45 @@ export class IdentityRepository {
       added += Number(result.numInsertedOrUpdatedRows ?? 0n);
     }
     return added;
+  }
+
+  /**
+   * Stores keys of many customers in one statement per chunk (an ingested batch's new keys). Like `add`,
+   * a key already owned (by anyone) is left as it is. Returns how many were added.
+   */
+  async insertMany(rows: readonly NewIdentityKey[]): Promise<number> {
+    let added = 0;
+    // 5 bound values a row.
+    for (const part of chunks(rows)) {
+      const result = await this.db
+        .insertInto('identity_keys')
+        .values(part)
+        .onConflict((oc) => oc.columns(['workspace_id', 'kind', 'value']).doNothing())
+        .executeTakeFirst();
+      added += Number(result.numInsertedOrUpdatedRows ?? 0n);
+    }
+    return added;
+  }
+
+  /** Which of these customers hold at least one key of this kind (two people who each have a user id are two people). */
+  async customersWithKind(
+    workspaceId: string,
+    customerIds: readonly string[],
+    kind: string,
+  ): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const part of chunks([...new Set(customerIds)])) {
+      const rows = await this.db
+        .selectFrom('identity_keys')
+        .select('customer_id')
+        .distinct()
+        .where('workspace_id', '=', workspaceId)
+        .where('customer_id', 'in', part)
+        .where('kind', '=', kind)
+        .execute();
+      for (const row of rows) found.add(row.customer_id);
+    }
+    return found;
   }
 
   /** Points these keys at another customer (a merge, or its undo). Returns how many moved. */

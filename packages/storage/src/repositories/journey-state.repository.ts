@@ -23,11 +23,40 @@ export class JourneyStateRepository {
       .executeTakeFirst();
   }
 
+  /** The states of these customers, in no particular order; a customer without one is simply absent. */
+  async getMany(workspaceId: string, customerIds: readonly string[]): Promise<JourneyStateRow[]> {
+    const rows: JourneyStateRow[] = [];
+    for (const part of chunks([...new Set(customerIds)])) {
+      rows.push(
+        ...(await this.db
+          .selectFrom('journey_states')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('customer_id', 'in', part)
+          .execute()),
+      );
+    }
+    return rows;
+  }
+
   /** Writes the whole state of one customer, inserting it the first time. */
   async upsert(row: NewJourneyState): Promise<void> {
+    await this.upsertMany([row]);
+  }
+
+  /**
+   * Writes the whole states of many customers, one statement per chunk, inserting those seen for the
+   * first time. A customer appears at most once: a row updated twice by one statement is an error on
+   * PostgreSQL. 10 bound values a row.
+   */
+  async upsertMany(rows: readonly NewJourneyState[]): Promise<void> {
+    for (const part of chunks(rows, 400)) await this.upsertPart(part);
+  }
+
+  private async upsertPart(rows: readonly NewJourneyState[]): Promise<void> {
     await this.db
       .insertInto('journey_states')
-      .values(row)
+      .values(rows)
       .onConflict((oc) =>
         oc.columns(['workspace_id', 'customer_id']).doUpdateSet((eb) => ({
           stage: eb.ref('excluded.stage'),
@@ -52,7 +81,7 @@ export class JourneyStateRepository {
     return result.numDeletedRows > 0n;
   }
 
-  /** Writes many fresh states at once (a rebuild, after `deleteWorkspace`). 9 bound values a row. */
+  /** Writes many fresh states at once (a rebuild, after `deleteWorkspace`). 10 bound values a row. */
   async insertMany(rows: readonly NewJourneyState[]): Promise<void> {
     for (const part of chunks(rows, 400)) await this.db.insertInto('journey_states').values(part).execute();
   }
