@@ -10,7 +10,14 @@ import {
   type Customer,
   type Executor,
 } from '@jejak/storage';
-import { profileFromTraits } from './profile.ts';
+import {
+  candidatesAmong,
+  keysToAdd,
+  needsIdentifiedOwners,
+  ownersOf,
+  resolvingKey,
+} from './identity.rules.ts';
+import { hasTraits, profileAfter } from './profile.ts';
 
 export interface Resolution {
   customerId: string;
@@ -19,8 +26,6 @@ export interface Resolution {
   /** Customers merged into `customerId` while resolving this message. */
   merged: string[];
 }
-
-export const keyString = (key: IdentityKey) => `${key.kind}:${key.value}`;
 
 /**
  * Finds the one customer behind a message's identity keys (DESIGN §2.4). Unknown keys create a
@@ -32,17 +37,14 @@ export class IdentityService {
   constructor(private readonly now: () => number) {}
 
   async resolve(db: Executor, workspaceId: string, message: NormalizedMessage): Promise<Resolution> {
-    const keys = message.identityKeys;
-    const primary = keys[0];
-    if (!primary) throw new Error('a normalised message always has an identity key');
     const identities = new IdentityRepository(db);
-    const found = await identities.find(workspaceId, keys);
+    const found = await identities.find(workspaceId, message.identityKeys);
     const ownerOf = new Map(found.map((row) => [`${row.kind}:${row.value}`, row.customer_id]));
-    const owners = [
-      ...new Set(keys.map((k) => ownerOf.get(keyString(k))).filter((id): id is string => !!id)),
-    ];
-
-    const candidates = await this.candidates(identities, workspaceId, message, owners, ownerOf);
+    const owners = ownersOf(message, ownerOf);
+    const identified = needsIdentifiedOwners(message, owners)
+      ? await this.ownersWithUserIds(identities, workspaceId, owners)
+      : new Set<string>();
+    const candidates = candidatesAmong(message, owners, ownerOf, identified);
     let customerId: string;
     const merged: string[] = [];
     if (candidates.owners.length === 0) {
@@ -60,10 +62,9 @@ export class IdentityService {
         }
       }
     }
-    const unowned = keys.filter((k) => !ownerOf.has(keyString(k)) && !isSpareAliasKey(message, k, ownerOf));
-    if (unowned.length > 0) await identities.add(workspaceId, customerId, unowned, this.now());
-    const resolvedBy = keys.find((k) => ownerOf.get(keyString(k)) === customerId) ?? unowned[0] ?? primary;
-    return { customerId, identityKey: keyString(resolvedBy), merged };
+    const added = keysToAdd(message, ownerOf);
+    if (added.length > 0) await identities.add(workspaceId, customerId, added, this.now());
+    return { customerId, identityKey: resolvingKey(message, ownerOf, customerId, added), merged };
   }
 
   /** Keeps the customer's profile (name, email, phone, traits) current from identify traits. */
@@ -73,20 +74,11 @@ export class IdentityService {
     customerId: string,
     message: NormalizedMessage,
   ): Promise<void> {
-    if (Object.keys(message.traits).length === 0) return;
+    if (!hasTraits(message)) return;
     const customers = new CustomerRepository(db);
     const customer = await customers.get(workspaceId, customerId);
     if (!customer) return;
-    const traits = { ...(JSON.parse(customer.traits_json) as Record<string, unknown>), ...message.traits };
-    const profile = profileFromTraits(traits);
-    await customers.update(workspaceId, customerId, {
-      traits_json: JSON.stringify(traits),
-      name: profile.name ?? customer.name,
-      email: profile.email ?? customer.email,
-      phone: profile.phone ?? customer.phone,
-      last_seen_at: Math.max(customer.last_seen_at, message.at),
-      updated_at: this.now(),
-    });
+    await customers.update(workspaceId, customerId, profileAfter(customer, message, this.now()));
   }
 
   /**
@@ -129,41 +121,9 @@ export class IdentityService {
     workspaceId: string,
     message: NormalizedMessage,
   ): Promise<string> {
-    const id = randomUUID();
-    const now = this.now();
-    await new CustomerRepository(db).create({
-      id,
-      workspace_id: workspaceId,
-      name: null,
-      email: null,
-      phone: null,
-      traits_json: '{}',
-      first_seen_at: message.at,
-      last_seen_at: message.at,
-      merged_into: null,
-      created_at: now,
-      updated_at: now,
-    });
-    return id;
-  }
-
-  /**
-   * The customers this message may belong to. A customer who already has another user id is someone
-   * else: a new user id on a shared device starts its own customer instead of joining theirs.
-   */
-  private async candidates(
-    identities: IdentityRepository,
-    workspaceId: string,
-    message: NormalizedMessage,
-    owners: string[],
-    ownerOf: Map<string, string>,
-  ): Promise<{ owners: string[]; mayMerge: boolean }> {
-    if (owners.length === 0 || message.type === 'alias') return { owners, mayMerge: true };
-    const identified = await this.ownersWithUserIds(identities, workspaceId, owners);
-    if (message.userId === undefined) return { owners, mayMerge: identified.size <= 1 };
-    const userIdOwner = ownerOf.get(`user_id:${message.userId}`);
-    const possible = owners.filter((owner) => owner === userIdOwner || !identified.has(owner));
-    return { owners: possible, mayMerge: true };
+    const row = newCustomerRow(workspaceId, message, this.now());
+    await new CustomerRepository(db).create(row);
+    return row.id;
   }
 
   private async ownersWithUserIds(identities: IdentityRepository, workspaceId: string, owners: string[]) {
@@ -186,17 +146,21 @@ export class IdentityService {
   }
 }
 
-/**
- * An alias's previousId arrives as both a user id and an anonymous id (Segment allows either);
- * once one of the two is known, the other is not a real key of the customer.
- */
-function isSpareAliasKey(
-  message: NormalizedMessage,
-  key: IdentityKey,
-  ownerOf: Map<string, string>,
-): boolean {
-  if (message.type !== 'alias' || key.value !== message.previousId) return false;
-  return ownerOf.has(`user_id:${key.value}`) || ownerOf.has(`anonymous_id:${key.value}`);
+/** The row of a customer first met by this message, with a fresh id and an empty profile. */
+export function newCustomerRow(workspaceId: string, message: NormalizedMessage, now: number): Customer {
+  return {
+    id: randomUUID(),
+    workspace_id: workspaceId,
+    name: null,
+    email: null,
+    phone: null,
+    traits_json: '{}',
+    first_seen_at: message.at,
+    last_seen_at: message.at,
+    merged_into: null,
+    created_at: now,
+    updated_at: now,
+  };
 }
 
 function mergedProfile(survivor: Customer, loser: Customer, now: number) {

@@ -9,7 +9,8 @@ import {
 } from '@jejak/storage';
 import { badRequest, conflict, notFound } from '../http/http-error.ts';
 import type { JourneyService } from '../journey/journey.service.ts';
-import { keyString, type IdentityService } from './identity.service.ts';
+import type { IdentityService } from './identity.service.ts';
+import { keyString } from './identity.rules.ts';
 
 /** Merges customers by hand and undoes any merge, automatic or not (DESIGN §2.4). */
 export class MergeService {
