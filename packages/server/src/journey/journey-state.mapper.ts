@@ -32,7 +32,11 @@ export function transitionRows(
   customerId: string,
   transitions: readonly Transition[],
 ): NewTransition[] {
-  return transitions.map((t) => ({
+  return transitions.map((t) => transitionRow(workspaceId, customerId, t));
+}
+
+export function transitionRow(workspaceId: string, customerId: string, t: Transition): NewTransition {
+  return {
     workspace_id: workspaceId,
     customer_id: customerId,
     kind: t.kind,
@@ -40,5 +44,5 @@ export function transitionRows(
     to_value: t.to,
     at: t.at,
     cause: t.cause,
-  }));
+  };
 }

@@ -20,7 +20,14 @@ import {
   type StoredEvent,
 } from '@jejak/storage';
 import { badRequest } from '../http/http-error.ts';
+import { JourneyFold } from './journey-fold.ts';
 import { rowToState, stateToRow, transitionRows } from './journey-state.mapper.ts';
+
+/** A stored event and the customer it was stored under. */
+export interface CustomerEvent {
+  customerId: string;
+  event: JourneyEvent;
+}
 
 export interface VersionedRules {
   version: number;
@@ -102,6 +109,33 @@ export class JourneyService {
     const step = applyEvent(state, event, rules.rules);
     await states.upsert(stateToRow(workspaceId, customerId, step.state, rules.version, this.now()));
     await this.recordTransitions(db, workspaceId, customerId, step.transitions);
+  }
+
+  /**
+   * Applies a run of stored events, in arrival order, to their customers with one read of the states,
+   * the engine in memory (see JourneyFold), one write of the states and one of the transitions. The
+   * customers whose events came late (or whose state is of older rules) are then replayed once each.
+   * Gives what `apply` called for each event in turn gives.
+   */
+  async applyMany(
+    db: Executor,
+    workspaceId: string,
+    events: readonly CustomerEvent[],
+    rules: VersionedRules,
+  ): Promise<void> {
+    if (events.length === 0) return;
+    const states = new JourneyStateRepository(db);
+    const stored = await states.getMany(
+      workspaceId,
+      events.map((e) => e.customerId),
+    );
+    const fold = new JourneyFold(stored, rules);
+    for (const { customerId, event } of events) fold.apply(customerId, event);
+    await states.upsertMany(fold.rows(workspaceId, this.now()));
+    await new TransitionRepository(db).insertMany(fold.transitionRows(workspaceId));
+    for (const { customerId, until } of fold.replays()) {
+      await this.replayCustomer(db, workspaceId, customerId, rules, until);
+    }
   }
 
   /** Recomputes one customer from their stored events, replacing their state and transitions. */
