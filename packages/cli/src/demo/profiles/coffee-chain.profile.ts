@@ -135,9 +135,9 @@ export const COFFEE_CHAIN: BusinessProfile = {
     ],
   },
   rhythms: [
-    [{ kind: 'regular', gapDays: 3.5, lapse: 0.012, buyOnVisit: 0.95 }, 30],
-    [{ kind: 'occasional', gapDays: 18, lapse: 0.07, buyOnVisit: 0.8 }, 35],
-    [{ kind: 'one_off', gapDays: 30, lapse: 1, buyOnVisit: 0 }, 35],
+    [{ kind: 'regular', gapDays: 3.5, lapse: 0.012, buyOnVisit: 0.95 }, 20],
+    [{ kind: 'occasional', gapDays: 18, lapse: 0.07, buyOnVisit: 0.8 }, 30],
+    [{ kind: 'one_off', gapDays: 30, lapse: 1, buyOnVisit: 0 }, 50],
   ],
   basket: {
     lines: [
@@ -159,9 +159,9 @@ export const COFFEE_CHAIN: BusinessProfile = {
     complaintShare: 0.45,
     refund: 0.004,
     csat: 0.05,
-    nps: 0.25,
-    review: 0.1,
-    share: 0.03,
+    nps: 0.05,
+    review: 0.02,
+    share: 0.006,
     friendArrives: 0.6,
     winBack: 0.3,
     appAdoption: 0.25,

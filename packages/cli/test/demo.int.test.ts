@@ -1,0 +1,68 @@
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { apiClient, startServerProcess, tempDataDir } from '../../../e2e/server-process.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const MAIN = join(ROOT, 'packages', 'cli', 'src', 'main.ts');
+const run = promisify(execFile);
+
+interface DemoResult {
+  workspace: { id: string; slug: string };
+  events: number;
+  rejected: number;
+  secretKey: string;
+}
+
+interface Overview {
+  customers: number;
+  stages: { key: string; customers: number }[];
+}
+
+/** `jejak demo`, then the overview through the API of a server started on the same data, as a user would. */
+describe('jejak demo', () => {
+  const data = tempDataDir();
+  afterAll(() => data.remove());
+
+  const demo = async (...args: string[]) => {
+    const { stdout } = await run(TSX, [MAIN, 'demo', '--json', '--end', '2026-11-23', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, JEJAK_DATA_DIR: data.dir, JEJAK_LOG_LEVEL: 'warn' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return JSON.parse(stdout) as DemoResult;
+  };
+
+  it('creates a coffee chain whose journey narrows from awareness to advocacy', async () => {
+    const result = await demo('--customers', '1200');
+    expect(result.rejected).toBe(0);
+    expect(result.events).toBeGreaterThan(10_000);
+
+    const server = await startServerProcess(data.dir);
+    try {
+      const api = apiClient(server.url, result.secretKey);
+      const overview = await api.get<Overview>(`/api/v1/workspaces/${result.workspace.id}/journey/overview`);
+      const count = Object.fromEntries(overview.stages.map((s) => [s.key, s.customers]));
+      // Most people only come across the business; fewer consider it, fewer again buy and come back.
+      // Purchase is a short stay: after three days without news the buyer moves on to experience.
+      expect(count.awareness).toBeGreaterThan(overview.customers * 0.3);
+      expect(count.consideration).toBeLessThan(count.awareness!);
+      expect(count.experience).toBeLessThan(count.consideration!);
+      expect(count.retention).toBeLessThan(count.experience!);
+      expect(count.advocacy).toBeLessThan(count.retention!);
+      expect(count.advocacy).toBeGreaterThan(0);
+      expect(count.purchase).toBeLessThan(count.experience!);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('gives the same data for the same seed, and refuses a second demo under the same slug', async () => {
+    const second = await demo('--customers', '1200', '--slug', 'kopi-kedua');
+    const first = await demo('--customers', '1200', '--slug', 'kopi-ketiga');
+    expect(second.events).toBe(first.events);
+    await expect(demo('--customers', '10', '--slug', 'kopi-kedua')).rejects.toThrow(/already exists/);
+  });
+});
