@@ -106,11 +106,26 @@ describe('POST /v1/batch', () => {
     expect((await t.api('GET', '/customers')).json<{ items: unknown[] }>().items).toHaveLength(0);
   });
 
+  it('asks for JSON when the body is sent as a form', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/v1/batch',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${t.writeKey}:`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: 'batch=1',
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.json<ErrorBody>().error.message).toMatch(/Content-Type: application\/json/);
+  });
+
   it('refuses a batch over 500 KB with 413 and a message over 32 KB by itself', async () => {
     const big = 'x'.repeat(40_000);
     const batch = Array.from({ length: 14 }, () => aTrack({ properties: { big } }));
     const tooLarge = await t.ingest(batch);
     expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json<ErrorBody>().error.message).toMatch(/too large.*500 KB/);
     const one = await t.ingest([aTrack(), aTrack({ properties: { big } })]);
     expect(one.statusCode).toBe(200);
     expect(one.json<{ rejected: { reason: string }[] }>().rejected[0]!.reason).toMatch(/32 ?KB|32768/);

@@ -15,8 +15,14 @@ const FASTIFY_CODES: Record<string, { code: string; message?: (e: FastifyError) 
     code: 'malformed_json',
     message: () => 'The body is empty; a JSON object was expected',
   },
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body_too_large' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'body_too_large',
+    message: () => 'The body is too large for this endpoint (a Segment batch may hold at most 500 KB)',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported_media_type',
+    message: () => 'Send the body as JSON, with Content-Type: application/json',
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid_content_length' },
 };
 
