@@ -2,6 +2,8 @@ export { CUSTOMER_STATUSES, RISK_LEVELS, initialState } from './journey-state.ts
 export type { CustomerStatus, JourneyState, RiskLevel, Step, Transition } from './journey-state.ts';
 export { advance, applyEvent, isLate, replay } from './journey.engine.ts';
 export { compileRules } from './rules.compile.ts';
+export { namesReadingProperties } from './rules.properties.ts';
+export { ReplayPass, type TransitionSink } from './replay-pass.ts';
 export type { CompiledRules } from './rules.compile.ts';
 export { DEFAULT_RULES } from './rules.default.ts';
 export { EVENT_CATALOGUE } from './event-catalogue.ts';

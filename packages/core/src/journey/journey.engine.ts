@@ -86,7 +86,13 @@ function assertTime(until: number): void {
   if (!Number.isFinite(until)) throw new Error(`Cannot advance a journey to ${until}: not a time`);
 }
 
-function advanceInPlace(s: JourneyState, until: number, rules: CompiledRules, out: Transition[]): void {
+/** `advance` on a state the caller owns: mutates it and pushes the transitions to `out` (for a ReplayPass). */
+export function advanceInPlace(
+  s: JourneyState,
+  until: number,
+  rules: CompiledRules,
+  out: Transition[],
+): void {
   while (s.dueAt !== null && s.dueAt <= until) {
     const at = s.dueAt;
     fireDeadlines(s, at, rules, out);
@@ -109,7 +115,13 @@ function fireDeadlines(s: JourneyState, at: number, rules: CompiledRules, out: T
   updateStatus(s, at, CLOCK, rules, out);
 }
 
-function applyInPlace(s: JourneyState, event: JourneyEvent, rules: CompiledRules, out: Transition[]): void {
+/** `applyEvent` on a state the caller owns, without the lateness check: mutates it, pushes to `out`. */
+export function applyInPlace(
+  s: JourneyState,
+  event: JourneyEvent,
+  rules: CompiledRules,
+  out: Transition[],
+): void {
   const at = event.at;
   advanceInPlace(s, at, rules, out);
   const lastOrderAt = s.orderTimes[s.orderTimes.length - 1] ?? null;
