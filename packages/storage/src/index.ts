@@ -26,6 +26,11 @@ export { JourneyRulesRepository } from './repositories/journey-rules.repository.
 export { MergeRepository } from './repositories/merge.repository.ts';
 export { QuarantineRepository } from './repositories/quarantine.repository.ts';
 export {
+  ReplayRepository,
+  type ReplayScanOptions,
+  type ReplayEventRow,
+} from './repositories/replay.repository.ts';
+export {
   TransitionRepository,
   type TransitionCount,
   type TransitionSummaryOptions,
