@@ -1,17 +1,23 @@
-import { replay } from '@jejak/core';
 import {
-  EventRepository,
+  namesReadingProperties,
+  replay,
+  ReplayPass,
+  type Channel,
+  type EventType,
+  type JourneyEvent,
+} from '@jejak/core';
+import {
   JourneyStateRepository,
+  ReplayRepository,
   TransitionRepository,
   WorkspaceRepository,
   type Executor,
-  type JourneyStateRow,
-  type NewTransition,
+  type ReplayEventRow,
+  type ReplayScanOptions,
   type Store,
-  type StoredEvent,
 } from '@jejak/storage';
-import { storedToJourneyEvent, type JourneyService, type VersionedRules } from './journey.service.ts';
-import { stateToRow, transitionRows } from './journey-state.mapper.ts';
+import type { JourneyService, VersionedRules } from './journey.service.ts';
+import { RebuildBuffer } from './rebuild-buffer.ts';
 
 export interface RebuildProgress {
   workspaceId: string;
@@ -27,12 +33,18 @@ export interface RebuildResult {
   ms: number;
 }
 
-const FLUSH_ROWS = 2_000;
+// The engine reads properties only for the names `namesReadingProperties` lists; the rest share this.
+const NO_PROPERTIES: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /**
  * Recomputes every journey from the stored events (`jejak rebuild`, and after a rule change).
  * Each workspace is rebuilt in one transaction, so readers see the old journeys until the new
  * ones are complete, and a crash midway leaves the old ones whole.
+ *
+ * The events are read once, in storage order (about arrival order, a sequential read), and every
+ * customer's state is kept in memory meanwhile (a `ReplayPass`): far cheaper than reading them
+ * customer by customer, which visits the table in random order. The few customers whose events
+ * were stored out of time order are replayed one by one at the end.
  */
 export class RebuildService {
   constructor(
@@ -73,49 +85,80 @@ export class RebuildService {
     onProgress?: (p: RebuildProgress) => void,
   ) {
     const until = this.now();
-    const events = new EventRepository(db);
-    const states = new JourneyStateRepository(db);
-    const transitions = new TransitionRepository(db);
-    const totalEvents = await events.count(workspaceId);
-    await states.deleteWorkspace(workspaceId);
-    await transitions.deleteWorkspace(workspaceId);
+    // The raw handle runs inside this transaction: on SQLite it holds the store's one connection.
+    const repository = new ReplayRepository(db, this.store.sqlite);
+    // Counting a workspace's events costs a full index scan; the last seq bounds it for the progress bar.
+    const estimate = await repository.lastSeq();
+    await new JourneyStateRepository(db).deleteWorkspace(workspaceId);
+    await new TransitionRepository(db).deleteWorkspace(workspaceId);
 
-    let stateRows: JourneyStateRow[] = [];
-    let transitionBuffer: NewTransition[] = [];
-    const flush = async () => {
-      await states.insertMany(stateRows);
-      await transitions.insertMany(transitionBuffer);
-      stateRows = [];
-      transitionBuffer = [];
-    };
-    const finish = (customerId: string, customerEvents: StoredEvent[]) => {
-      const step = replay(customerEvents.map(storedToJourneyEvent), rules.rules, until);
-      stateRows.push(stateToRow(workspaceId, customerId, step.state, rules.version, until));
-      pushAll(transitionBuffer, transitionRows(workspaceId, customerId, step.transitions));
-      result.customers += 1;
-      result.transitions += step.transitions.length;
-    };
-
-    let current: StoredEvent[] = [];
+    const buffer = new RebuildBuffer(repository, workspaceId, rules.version, until);
+    const pass = new ReplayPass(rules.rules, (customerId, t) => buffer.addTransition(customerId, t));
+    const names = namesReadingProperties(rules.rules);
+    const scan: ReplayScanOptions = { propertiesFor: names === 'all' ? 'all' : [...names] };
     let seen = 0;
-    for await (const batch of events.streamAll(workspaceId)) {
-      for (const event of batch) {
-        if (current.length > 0 && current[0]!.customer_id !== event.customer_id) {
-          finish(current[0]!.customer_id, current);
-          current = [];
-          if (stateRows.length >= FLUSH_ROWS || transitionBuffer.length >= FLUSH_ROWS * 4) await flush();
-        }
-        current.push(event);
-      }
+    for await (const batch of repository.batches(workspaceId, scan)) {
+      for (const row of batch) pass.apply(row.customer_id, toJourneyEvent(row));
+      if (buffer.full) await buffer.flush();
       seen += batch.length;
-      result.events += batch.length;
-      onProgress?.({ workspaceId, events: seen, totalEvents });
+      onProgress?.({ workspaceId, events: seen, totalEvents: Math.max(seen, estimate) });
     }
-    if (current.length > 0) finish(current[0]!.customer_id, current);
-    await flush();
+    // All states at once, so they are written in customer order, the order of their primary key.
+    const finished = [...pass.finish(until)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [customerId, state] of finished) {
+      buffer.addState(customerId, state);
+      if (buffer.full) await buffer.flush();
+    }
+    await buffer.flush();
+    onProgress?.({ workspaceId, events: seen, totalEvents: seen });
+    const late = pass.late();
+    const lateTransitions = await this.replayLate(repository, workspaceId, late, rules, scan, until);
+    result.events += seen;
+    result.customers += pass.customers;
+    result.transitions += buffer.written + lateTransitions;
+  }
+
+  /**
+   * Replays the customers whose events the pass met out of order from their events in replay order,
+   * replacing the transitions the pass wrote for them before it noticed. Returns the change in the
+   * number of transitions.
+   */
+  private async replayLate(
+    repository: ReplayRepository,
+    workspaceId: string,
+    customerIds: readonly string[],
+    rules: VersionedRules,
+    scan: ReplayScanOptions,
+    until: number,
+  ): Promise<number> {
+    if (customerIds.length === 0) return 0;
+    const removed = await repository.deleteTransitionsOf(workspaceId, customerIds);
+    const buffer = new RebuildBuffer(repository, workspaceId, rules.version, until);
+    const rows = await repository.eventsOf(workspaceId, customerIds, scan);
+    for (let start = 0; start < rows.length;) {
+      const customerId = rows[start]!.customer_id;
+      let end = start;
+      while (end < rows.length && rows[end]!.customer_id === customerId) end++;
+      const step = replay(rows.slice(start, end).map(toJourneyEvent), rules.rules, until);
+      for (const t of step.transitions) buffer.addTransition(customerId, t);
+      buffer.addState(customerId, step.state);
+      start = end;
+    }
+    await buffer.flush();
+    return buffer.written - removed;
   }
 }
 
-function pushAll<T>(target: T[], items: readonly T[]) {
-  for (const item of items) target.push(item);
+function toJourneyEvent(row: ReplayEventRow): JourneyEvent {
+  return {
+    messageId: row.message_id,
+    type: row.type as EventType,
+    name: row.name,
+    at: row.at,
+    channel: row.channel as Channel,
+    properties:
+      row.properties_json === null
+        ? NO_PROPERTIES
+        : (JSON.parse(row.properties_json) as Record<string, unknown>),
+  };
 }
