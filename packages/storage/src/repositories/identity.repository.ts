@@ -124,6 +124,15 @@ export class IdentityRepository {
   }
 }
 
+/*
+ * A row-value IN list: both dialects look each pair up in the primary key. The same condition written as
+ * `(kind = ? and value = ?) or ...` made SQLite scan every key of the workspace (6 s for 1,000 keys
+ * among 300,000).
+ */
 function anyKey(eb: ExpressionBuilder<Database, 'identity_keys'>, keys: readonly IdentityKeyRef[]) {
-  return eb.or(keys.map((k) => eb.and([eb('kind', '=', k.kind), eb('value', '=', k.value)])));
+  return eb(
+    eb.refTuple('kind', 'value'),
+    'in',
+    keys.map((k) => eb.tuple(k.kind, k.value)),
+  );
 }
