@@ -19,9 +19,12 @@ describe('openDatabase', () => {
     expect(store.sqlite !== undefined).toBe(testDialect() === 'sqlite');
   });
 
-  it('records the initial migration', async () => {
+  it('records every migration, in the order of their names', async () => {
     const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(store.db);
-    expect(rows.rows.map((row) => row.name)).toEqual(['2026-11-24T0000-initial']);
+    const names = rows.rows.map((row) => row.name);
+    expect(names[0]).toBe('2026-11-24T0000-initial');
+    expect(names).toContain('2026-11-24T0300-transition-summary-index');
+    expect(names).toEqual([...names].sort());
   });
 
   it('leaves the schema and its data alone when migrations run again', async () => {
