@@ -1,0 +1,109 @@
+import type { IngestFigures } from './ingest-phase.ts';
+import type { ReadFigures } from './read-phase.ts';
+import type { RebuildFigures, ScanFigures } from './rebuild-phase.ts';
+import { formatMs, formatRate, type Timing } from './stats.ts';
+
+export interface BenchResults {
+  date: string;
+  command: string;
+  machine: { cpu: string; cores: number; memoryGiB: number; node: string; sqlite: string };
+  workload: { seed: number; customers: number; days: number; events: number; averageEventBytes: number };
+  client: { batchSize: number; concurrency: number };
+  ingest: {
+    slice: IngestFigures;
+    parseOnly: IngestFigures;
+    sqliteInsert: IngestFigures;
+    rest: IngestFigures | null;
+    serverRssBytes: number;
+  };
+  rebuild: RebuildFigures;
+  scanFloor: ScanFigures;
+  reads: ReadFigures;
+  serverRssBytesAfterReads: number;
+}
+
+type Row = [measure: string, result: string, baseline: string, ratio: string, target: string];
+
+const ratio = (a: number, b: number) => `${(a / b).toFixed(a / b < 0.1 ? 3 : 2)}x`;
+const latency = (t: Timing, key: 'p95' | 'p99') => `p50 ${formatMs(t.p50)}, ${key} ${formatMs(t[key])}`;
+const ingestCell = (f: IngestFigures) => `${formatRate(f.eventsPerSecond)}, ${latency(f.latencyMs, 'p99')}`;
+
+function rows(r: BenchResults): Row[] {
+  const { slice, parseOnly, sqliteInsert, rest } = r.ingest;
+  const readRow = (label: string, t: Timing): Row => [
+    label,
+    latency(t, 'p95'),
+    `GET /health ${latency(r.reads.health, 'p95')}`,
+    `${formatMs(t.p95 - r.reads.health.p95)} over /health at p95`,
+    'p95 < 50 ms',
+  ];
+  const out: Row[] = [
+    [
+      `ingest /v1/batch, first ${slice.events.toLocaleString('en')} events`,
+      ingestCell(slice),
+      `parse-only Fastify ${ingestCell(parseOnly)}`,
+      ratio(slice.eventsPerSecond, parseOnly.eventsPerSecond),
+      '>= 100,000 events/s, p99 < 100 ms',
+    ],
+    [
+      '',
+      '',
+      `SQLite insert ${formatRate(sqliteInsert.eventsPerSecond, 'rows/s')}, ${latency(sqliteInsert.latencyMs, 'p99')} a batch`,
+      ratio(slice.eventsPerSecond, sqliteInsert.eventsPerSecond),
+      '',
+    ],
+  ];
+  if (rest) {
+    out.push([
+      `ingest /v1/batch, the next ${rest.events.toLocaleString('en')} events`,
+      ingestCell(rest),
+      '(same baselines)',
+      ratio(rest.eventsPerSecond, parseOnly.eventsPerSecond),
+      '>= 100,000 events/s, p99 < 100 ms',
+    ]);
+  }
+  out.push(
+    [
+      `rebuild, ${r.rebuild.events.toLocaleString('en')} events (jejak rebuild)`,
+      formatRate(r.rebuild.eventsPerSecond),
+      `SQLite scan of the same columns ${formatRate(r.scanFloor.eventsPerSecond)}`,
+      ratio(r.rebuild.eventsPerSecond, r.scanFloor.eventsPerSecond),
+      '>= 1,000,000 events/s',
+    ],
+    readRow('GET journey/overview', r.reads.overview),
+    readRow('GET journey/transitions, last 30 days', r.reads.transitionsLast30Days),
+    readRow('GET journey/transitions, whole year', r.reads.transitionsWholeYear),
+    [
+      'server resident memory, after the reads',
+      `${Math.round(r.serverRssBytesAfterReads / 1_048_576).toLocaleString('en')} MiB`,
+      `after ingestion ${Math.round(r.ingest.serverRssBytes / 1_048_576).toLocaleString('en')} MiB`,
+      '',
+      '< 1 GiB',
+    ],
+  );
+  return out;
+}
+
+/** The results as an aligned table, with the workload and machine above it. */
+export function formatTable(r: BenchResults): string {
+  const header: Row = ['measure', 'result', 'baseline (same run)', 'ratio', 'target (DESIGN §6)'];
+  const all = [header, ...rows(r)];
+  const widths = header.map((_, i) => Math.max(...all.map((row) => row[i]!.length)));
+  const line = (row: Row) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  const w = r.workload;
+  return [
+    `Jejak bench, ${r.date}: ${r.command}`,
+    `machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB; Node ${r.machine.node}, SQLite ${r.machine.sqlite}`,
+    `workload: BENCH_SHOP seed ${w.seed}, ${w.customers.toLocaleString('en')} customers, ${w.days} days, ` +
+      `${w.events.toLocaleString('en')} events of ${w.averageEventBytes} bytes on average`,
+    `client: ${r.client.batchSize}-message batches, ${r.client.concurrency} requests in flight, from the bench process`,
+    '',
+    line(header),
+    widths.map((n) => '-'.repeat(n)).join('  '),
+    ...rows(r).map(line),
+  ].join('\n');
+}

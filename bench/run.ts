@@ -1,0 +1,191 @@
+/**
+ * `npm run bench [-- options]`: Jejak against the DESIGN §6 targets, each figure beside a baseline measured
+ * in the same run (see docs/benchmarks.md). Progress on stderr, results on stdout (a table, or --json).
+ */
+import { mkdirSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Command, InvalidArgumentError } from 'commander';
+import { createBenchWorkspace } from './api.ts';
+import { countEvents, figures, parseOnlyBaseline, postToJejak, sqliteBaseline } from './ingest-phase.ts';
+import { startJejak } from './processes.ts';
+import { say } from './progress.ts';
+import { measureReads } from './read-phase.ts';
+import { rebuildWithCli, scanFloor } from './rebuild-phase.ts';
+import { formatTable, type BenchResults } from './report.ts';
+import { workloadBatches, type Batch, type WorkloadOptions } from './workload.ts';
+
+interface Options extends WorkloadOptions {
+  slice: number;
+  batchSize: number;
+  concurrency: number;
+  reads: number;
+  json?: boolean;
+  keep?: boolean;
+}
+
+// The bench's data is a year old: with the wall clock, every customer is always due and the clock job
+// would re-advance all of them each minute during ingestion. A live feed does not look like that.
+const SERVER_ENV = { JEJAK_CLOCK_INTERVAL_MS: '86400000' };
+// About this many events a BENCH_SHOP customer makes in a year; only sizes the progress bars.
+const EVENTS_PER_CUSTOMER_YEAR = 50;
+
+function positive(value: string): number {
+  const n = Number(value.replaceAll('_', ''));
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}
+
+function parseOptions(argv: string[]): Options {
+  return new Command('bench')
+    .description('Measure ingestion, rebuild and dashboard reads against the DESIGN §6 targets')
+    .option('--customers <n>', 'simulated customers (about 50 events each)', positive, 200_000)
+    .option('--days <n>', 'simulated days', positive, 365)
+    .option('--seed <n>', 'seed of the simulation', positive, 2025)
+    .option(
+      '--slice <n>',
+      'events of the measured first slice, also sent to both baselines',
+      positive,
+      1_000_000,
+    )
+    .option('--batch-size <n>', 'messages per /v1/batch request', positive, 500)
+    .option('--concurrency <n>', 'requests in flight at once', positive, 4)
+    .option('--reads <n>', 'timed requests per read endpoint', positive, 200)
+    .option('--json', 'print the results as JSON')
+    .option('--keep', 'keep the temporary data folder (its path is printed)')
+    .parse(argv)
+    .opts<Options>();
+}
+
+/** The first `events` events as batches in memory, and the generator positioned after them. */
+function takeSlice(batches: Generator<Batch, void, undefined>, events: number): Batch[] {
+  const slice: Batch[] = [];
+  let taken = 0;
+  while (taken < events) {
+    const next = batches.next();
+    if (next.done === true) break;
+    slice.push(next.value);
+    taken += next.value.events;
+  }
+  return slice;
+}
+
+function machine(): BenchResults['machine'] {
+  const db = new BetterSqlite3(':memory:');
+  const sqlite = db.prepare('select sqlite_version()').pluck().get() as string;
+  db.close();
+  return {
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.versions.node,
+    sqlite,
+  };
+}
+
+function checkDisk(dir: string, customers: number): void {
+  // About 1.3 KB of SQLite file per event (payload, indexes, journeys), and the baseline's file beside it.
+  const needed = customers * EVENTS_PER_CUSTOMER_YEAR * 2_000;
+  const stats = statfsSync(dir);
+  const free = stats.bavail * stats.bsize;
+  if (free < needed)
+    throw new Error(
+      `${dir} has ${Math.round(free / 1e9)} GB free; this run needs about ${Math.round(needed / 1e9)} GB`,
+    );
+}
+
+async function ingest(options: Options, root: string) {
+  const batches = workloadBatches(options, options.batchSize);
+  say(`generating the first ${options.slice.toLocaleString('en')} events ...`);
+  const slice = takeSlice(batches, options.slice);
+  const sliceEvents = countEvents(slice);
+  const sliceBytes = slice.reduce((sum, b) => sum + b.body.length, 0);
+  const parseOnly = await parseOnlyBaseline(slice, options.concurrency);
+  const sqliteInsert = sqliteBaseline(mkdirp(join(root, 'sqlite-baseline')), slice);
+
+  const dataDir = mkdirp(join(root, 'data'));
+  const server = await startJejak(dataDir, SERVER_ENV);
+  if (!server.adminKey) throw new Error('the server printed no admin key on its first start');
+  const { workspaceId, writeKey } = await createBenchWorkspace(server.url, server.adminKey);
+  const sliceResult = await postToJejak(server, writeKey, slice, options.concurrency, 'ingest: first slice');
+  slice.length = 0;
+  const estimate = Math.max(
+    0,
+    options.customers * EVENTS_PER_CUSTOMER_YEAR * (options.days / 365) - sliceEvents,
+  );
+  const restResult = await postToJejak(
+    server,
+    writeKey,
+    batches,
+    options.concurrency,
+    'ingest: the rest',
+    estimate,
+  );
+  const serverRssBytes = server.rss();
+  await server.stop();
+  return {
+    dataDir,
+    adminKey: server.adminKey,
+    workspaceId,
+    averageEventBytes: Math.round(sliceBytes / sliceEvents),
+    figures: {
+      slice: figures(sliceResult),
+      parseOnly,
+      sqliteInsert,
+      rest: restResult.events > 0 ? figures(restResult) : null,
+      serverRssBytes,
+    },
+  };
+}
+
+function mkdirp(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+async function main() {
+  const options = parseOptions(process.argv);
+  const root = mkdtempSync(join(tmpdir(), 'jejak-bench-'));
+  say(`data in ${root}`);
+  try {
+    checkDisk(root, options.customers);
+    const loaded = await ingest(options, root);
+    const floor = scanFloor(loaded.dataDir);
+    const rebuild = await rebuildWithCli(loaded.dataDir);
+    const server = await startJejak(loaded.dataDir, SERVER_ENV);
+    const reads = await measureReads(
+      server,
+      loaded.adminKey,
+      loaded.workspaceId,
+      options.days,
+      options.reads,
+    );
+    const serverRssBytesAfterReads = server.rss();
+    await server.stop();
+    const results: BenchResults = {
+      date: new Date().toISOString().slice(0, 10),
+      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.replace(/ -- $/, ''),
+      machine: machine(),
+      workload: {
+        seed: options.seed,
+        customers: options.customers,
+        days: options.days,
+        events: loaded.figures.slice.events + (loaded.figures.rest?.events ?? 0),
+        averageEventBytes: loaded.averageEventBytes,
+      },
+      client: { batchSize: options.batchSize, concurrency: options.concurrency },
+      ingest: loaded.figures,
+      rebuild,
+      scanFloor: floor,
+      reads,
+      serverRssBytesAfterReads,
+    };
+    process.stdout.write(`${options.json ? JSON.stringify(results, null, 2) : formatTable(results)}\n`);
+  } finally {
+    if (options.keep) say(`kept ${root}`);
+    else rmSync(root, { recursive: true, force: true });
+  }
+}
+
+await main();
