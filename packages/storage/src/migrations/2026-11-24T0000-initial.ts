@@ -70,7 +70,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('identity_keys_pk', ['workspace_id', 'kind', 'value'])
     .modifyEnd(withoutRowid)
     .execute();
-  await index(db, 'identity_keys_customer', 'identity_keys', ['workspace_id', 'customer_id']);
+  // created_at makes it cover a customer's keys in listing order: without it SQLite preferred scanning
+  // the workspace's primary key over this index for `select *` (kind and value ride along in the index).
+  await index(db, 'identity_keys_customer', 'identity_keys', ['workspace_id', 'customer_id', 'created_at']);
 
   await db.schema
     .createTable('merges')
