@@ -3,6 +3,7 @@ import { ApiKeyService } from './auth/api-key.service.ts';
 import { CustomerService } from './customers/customer.service.ts';
 import { IdentityService } from './customers/identity.service.ts';
 import { MergeService } from './customers/merge.service.ts';
+import { GroupCommit, transactionPerUnit } from './ingest/group-commit.ts';
 import { IngestService } from './ingest/ingest.service.ts';
 import { JourneyQueries } from './journey/journey-queries.service.ts';
 import { JourneyService } from './journey/journey.service.ts';
@@ -24,7 +25,13 @@ export function createServices(store: Store, now: () => number = Date.now) {
     journeyQueries: new JourneyQueries(store, journey),
     rebuild: new RebuildService(store, journey, now),
     identity,
-    ingest: new IngestService(store, identity, journey, now),
+    // SQLite has one writer: concurrent batches share a transaction and its fsync instead of queueing for it.
+    ingest: new IngestService(
+      store.dialect === 'sqlite' ? new GroupCommit(store.db).transact : transactionPerUnit(store.db),
+      identity,
+      journey,
+      now,
+    ),
     customers: new CustomerService(store),
     merges: new MergeService(store, identity, journey, now),
   };

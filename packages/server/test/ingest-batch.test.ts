@@ -255,3 +255,26 @@ describe('a batch against the same messages sent one by one', () => {
     expect(batched).toEqual(await snapshot(other.id));
   });
 });
+
+describe('batches posted at the same time', () => {
+  it('stores every one of them, each answered with its own counts', async () => {
+    const batchOf = (n: number) => [
+      aTrack({ anonymousId: `par-${n}`, event: 'Ad Clicked', timestamp: at(n) }),
+      aTrack({ anonymousId: `par-${n}`, event: 'Order Completed', timestamp: at(n + 1) }),
+      ...(n === 2 ? [aTrack({ event: '' })] : []),
+    ];
+    const responses = await Promise.all([0, 1, 2, 3].map((n) => t.ingest(batchOf(n))));
+    expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+    const bodies = responses.map((r) =>
+      r.json<{ accepted: number; duplicates: number; rejected: unknown[] }>(),
+    );
+    expect(bodies.map((b) => [b.accepted, b.duplicates, b.rejected.length])).toEqual([
+      [2, 0, 0],
+      [2, 0, 0],
+      [2, 0, 1],
+      [2, 0, 0],
+    ]);
+    const list = await customers();
+    expect(list.map((c) => c.stage)).toEqual(['purchase', 'purchase', 'purchase', 'purchase']);
+  });
+});

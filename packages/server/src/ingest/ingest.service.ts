@@ -3,6 +3,7 @@ import {
   normalizeMessage,
   toJourneyEvent,
   type EventType,
+  type NormalizeResult,
   type NormalizedMessage,
 } from '@jejak/core';
 import {
@@ -12,12 +13,11 @@ import {
   type ApiKey,
   type Executor,
   type NewEvent,
-  type NewQuarantine,
-  type Store,
 } from '@jejak/storage';
 import type { IdentityService } from '../customers/identity.service.ts';
 import type { JourneyService, VersionedRules } from '../journey/journey.service.ts';
 import { writeRunCustomers } from './batch-customers.ts';
+import type { Transact } from './group-commit.ts';
 import { resolveRun, type ResolvedRun } from './batch-resolver.ts';
 
 export interface IngestOptions {
@@ -51,7 +51,7 @@ export interface IngestResult {
  */
 export class IngestService {
   constructor(
-    private readonly store: Store,
+    private readonly transact: Transact,
     private readonly identity: IdentityService,
     private readonly journey: JourneyService,
     private readonly now: () => number,
@@ -71,41 +71,25 @@ export class IngestService {
         defaultChannel,
       }),
     );
-    return this.store.db.transaction().execute(async (trx) => {
-      const result: IngestResult = { accepted: 0, duplicates: 0, rejected: [] };
+    return this.transact(async (trx) => {
       const valid = results.flatMap((r) => (r.ok ? [r.message.messageId] : []));
-      const seen = await new EventRepository(trx).existing(workspaceId, valid);
-      const quarantined: NewQuarantine[] = [];
-      const fresh: NormalizedMessage[] = [];
-      for (const [index, r] of results.entries()) {
-        if (!r.ok) {
-          result.rejected.push({
-            index,
-            reason: r.reason,
-            ...(r.messageId ? { messageId: r.messageId } : {}),
-          });
-          quarantined.push({
-            workspace_id: workspaceId,
-            received_at: receivedAt,
-            endpoint: options.endpoint,
-            batch_index: options.type ? null : index,
-            message_id: r.messageId ?? null,
-            reason: r.reason,
-            payload_json: safeJson(items[index]),
-          });
-        } else if (seen.has(r.message.messageId)) {
-          result.duplicates += 1;
-        } else {
-          seen.add(r.message.messageId);
-          fresh.push(r.message);
-        }
-      }
-      await new QuarantineRepository(trx).insertMany(quarantined);
+      const sorted = sortOut(results, await new EventRepository(trx).existing(workspaceId, valid));
+      await new QuarantineRepository(trx).insertMany(
+        sorted.rejected.map((rejection) => ({
+          workspace_id: workspaceId,
+          received_at: receivedAt,
+          endpoint: options.endpoint,
+          batch_index: options.type ? null : rejection.index,
+          message_id: rejection.messageId ?? null,
+          reason: rejection.reason,
+          payload_json: safeJson(items[rejection.index]),
+        })),
+      );
       const rules = await this.journey.rulesFor(trx, workspaceId);
-      result.accepted = await this.storeAll(trx, workspaceId, fresh, rules);
-      // Only a concurrent request storing the same message id first makes these differ.
-      result.duplicates += fresh.length - result.accepted;
-      return result;
+      const accepted = await this.storeAll(trx, workspaceId, sorted.fresh, rules);
+      // Only a concurrent request that stored the same message id first makes these two differ.
+      const duplicates = sorted.duplicates + sorted.fresh.length - accepted;
+      return { accepted, duplicates, rejected: sorted.rejected };
     });
   }
 
@@ -200,6 +184,28 @@ function eventRow(
     properties_json: JSON.stringify(message.properties),
     payload_json: JSON.stringify(payloadOf(message)),
   };
+}
+
+/**
+ * Splits normalised messages into the refused ones (with their index in the batch), the ones already
+ * stored or repeated earlier in the batch, and the new ones, in arrival order.
+ */
+function sortOut(results: readonly NormalizeResult[], stored: ReadonlySet<string>) {
+  const seen = new Set(stored);
+  const rejected: Rejection[] = [];
+  const fresh: NormalizedMessage[] = [];
+  let duplicates = 0;
+  for (const [index, r] of results.entries()) {
+    if (!r.ok) {
+      rejected.push({ index, reason: r.reason, ...(r.messageId ? { messageId: r.messageId } : {}) });
+    } else if (seen.has(r.message.messageId)) {
+      duplicates += 1;
+    } else {
+      seen.add(r.message.messageId);
+      fresh.push(r.message);
+    }
+  }
+  return { rejected, fresh, duplicates };
 }
 
 /** What is kept of a message beside its properties: enough to export it and to replay it. */
