@@ -11,3 +11,4 @@ export {
 } from './event.ts';
 export * from './journey/index.ts';
 export * from './ingest/index.ts';
+export * from './auth/roles.ts';

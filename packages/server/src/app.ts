@@ -5,7 +5,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Store } from '@jejak/storage';
 import type { Config } from './config.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
-import { registerAccessControl } from './auth/access.ts';
+import { registerAccessControl, type RouteEntry } from './auth/access.ts';
+import { registerAuthRoutes } from './auth/auth.routes.ts';
+import { registerAuditHook } from './audit/audit.hook.ts';
+import { registerAuditRoutes } from './audit/audit.routes.ts';
+import { registerBranchRoutes } from './branches/branch.routes.ts';
+import { registerSecurity } from './http/security.ts';
+import { registerMemberRoutes } from './members/member.routes.ts';
+import { registerPrivacyRoutes } from './privacy/privacy.routes.ts';
 import { createServices, type Services } from './services.ts';
 import { registerIngestRoutes } from './ingest/ingest.routes.ts';
 import { registerWorkspaceRoutes } from './workspaces/workspace.routes.ts';
@@ -28,21 +35,31 @@ export interface AppOptions {
   store: Store;
   /** The clock, passed in so tests can hold time still. */
   now?: () => number;
+  /**
+   * Runs after authorization is registered and before any route: tests add hooks here that see
+   * every request once it is authorized (the authorization matrix stops requests there).
+   */
+  afterAccessControl?: (app: FastifyInstance) => void;
 }
 
-export async function buildApp(options: AppOptions): Promise<{ app: App; services: Services }> {
+export async function buildApp(
+  options: AppOptions,
+): Promise<{ app: App; services: Services; routes: RouteEntry[] }> {
   const now = options.now ?? Date.now;
   const app = Fastify({
     logger: options.config.logLevel === 'silent' ? false : { level: options.config.logLevel },
     // A batch may be 500 KB of events; the ingest routes set their own tighter limits per message.
     bodyLimit: MAX_BATCH_BYTES + 16 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+    trustProxy: options.config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const services = createServices(options.store, now);
+  const services = createServices(options.store, now, options.config.sessionTtlMs);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
 
+  // Before everything else, so security headers and cookies apply to every route, the docs included.
+  const limiters = await registerSecurity(app, options.config);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -61,13 +78,26 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
             description: 'The write key as the username, empty password',
           },
           secretKey: { type: 'http', scheme: 'bearer', description: 'A secret key (jk_secret_...)' },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'jejak_session',
+            description: 'A signed-in person (POST /api/v1/auth/login); writes also need X-CSRF-Token',
+          },
         },
       },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  registerAccessControl(app, services.keys);
+  const routes = registerAccessControl(app, {
+    store: options.store,
+    keys: services.keys,
+    sessions: services.sessions,
+    limitIngest: limiters.ingestByKey,
+  });
+  registerAuditHook(app, services.audit);
+  options.afterAccessControl?.(app);
   app.get('/health', { config: { access: 'public' } }, () => ({ ok: true }));
   await app.register(plugin((scope) => registerIngestRoutes(scope, services, options.config)));
   await app.register(
@@ -82,5 +112,14 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
     plugin((scope) => registerJourneyRoutes(scope, services)),
     { prefix: '/api/v1' },
   );
-  return { app, services };
+  for (const register of [
+    (scope: FastifyInstance) => registerAuthRoutes(scope, services, limiters),
+    (scope: FastifyInstance) => registerMemberRoutes(scope, services, options.config),
+    (scope: FastifyInstance) => registerBranchRoutes(scope, services),
+    (scope: FastifyInstance) => registerAuditRoutes(scope, services),
+    (scope: FastifyInstance) => registerPrivacyRoutes(scope, services),
+  ]) {
+    await app.register(plugin(register), { prefix: '/api/v1' });
+  }
+  return { app, services, routes };
 }

@@ -15,6 +15,19 @@ export interface Config {
   readonly clockIntervalMs: number;
   /** Allowed request origins for the ingestion API (browsers post from the business's own site). */
   readonly ingestCorsOrigin: string;
+  /** How long a dashboard session lasts after sign-in. */
+  readonly sessionTtlMs: number;
+  /** Signs the CSRF cookie and keys its tokens; random per process when unset (set it when running several). */
+  readonly cookieSecret: string | undefined;
+  /** Behind a reverse proxy: trust X-Forwarded-* for the client address and https (Secure cookies). */
+  readonly trustProxy: boolean;
+  /** The address people open, for links in invitations and password resets. */
+  readonly publicUrl: string | undefined;
+  /** Sign-in attempts allowed per 15 minutes, per account and per client address. */
+  readonly loginAttemptsPerAccount: number;
+  readonly loginAttemptsPerAddress: number;
+  /** Ingestion requests allowed per second per write key (a batch counts once). */
+  readonly ingestRequestsPerSecond: number;
 }
 
 export class ConfigError extends Error {
@@ -38,6 +51,13 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     ),
     clockIntervalMs: integer(env, 'JEJAK_CLOCK_INTERVAL_MS', 60_000, 100, 86_400_000),
     ingestCorsOrigin: env.JEJAK_INGEST_CORS_ORIGIN ?? '*',
+    sessionTtlMs: integer(env, 'JEJAK_SESSION_TTL_HOURS', 168, 1, 8760) * 3_600_000,
+    cookieSecret: cookieSecret(env),
+    trustProxy: oneOf(env, 'JEJAK_TRUST_PROXY', ['true', 'false'] as const, 'false') === 'true',
+    publicUrl: env.JEJAK_PUBLIC_URL?.replace(/\/$/, '') || undefined,
+    loginAttemptsPerAccount: integer(env, 'JEJAK_LOGIN_ATTEMPTS_PER_ACCOUNT', 10, 1, 10_000),
+    loginAttemptsPerAddress: integer(env, 'JEJAK_LOGIN_ATTEMPTS_PER_ADDRESS', 50, 1, 100_000),
+    ingestRequestsPerSecond: integer(env, 'JEJAK_INGEST_REQUESTS_PER_SECOND', 1000, 1, 1_000_000),
     ...overrides,
   };
   return Object.freeze(config);
@@ -52,6 +72,13 @@ function databaseUrl(env: Env): string | undefined {
     );
   }
   return url;
+}
+
+function cookieSecret(env: Env): string | undefined {
+  const secret = env.JEJAK_COOKIE_SECRET;
+  if (secret === undefined || secret === '') return undefined;
+  if (secret.length < 32) throw new ConfigError('JEJAK_COOKIE_SECRET must be at least 32 characters long');
+  return secret;
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {

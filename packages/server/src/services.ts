@@ -1,5 +1,11 @@
 import type { Store } from '@jejak/storage';
+import { AccountService } from './auth/account.service.ts';
 import { ApiKeyService } from './auth/api-key.service.ts';
+import { SessionService } from './auth/session.service.ts';
+import { AuditService } from './audit/audit.service.ts';
+import { BranchService } from './branches/branch.service.ts';
+import { MemberService } from './members/member.service.ts';
+import { PrivacyService } from './privacy/privacy.service.ts';
 import { CustomerService } from './customers/customer.service.ts';
 import { IdentityService } from './customers/identity.service.ts';
 import { MergeService } from './customers/merge.service.ts';
@@ -13,14 +19,23 @@ import { WorkspaceService } from './workspaces/workspace.service.ts';
 export type Services = ReturnType<typeof createServices>;
 
 /** Wires the services once; routes, the CLI and tests all go through these. */
-export function createServices(store: Store, now: () => number = Date.now) {
+export function createServices(store: Store, now: () => number = Date.now, sessionTtlMs = 7 * 86_400_000) {
   const journey = new JourneyService(store, now);
   const identity = new IdentityService(now);
+  const workspaces = new WorkspaceService(store, now);
+  const accounts = new AccountService(store, workspaces, now);
+  const branches = new BranchService(store, now);
   return {
+    accounts,
+    sessions: new SessionService(store, now, sessionTtlMs),
+    branches,
+    members: new MemberService(store, accounts, branches, now),
+    audit: new AuditService(store, now),
+    privacy: new PrivacyService(store, now),
     store,
     now,
     keys: new ApiKeyService(store.db, now),
-    workspaces: new WorkspaceService(store, now),
+    workspaces,
     journey,
     journeyQueries: new JourneyQueries(store, journey),
     rebuild: new RebuildService(store, journey, now),

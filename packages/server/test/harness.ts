@@ -1,6 +1,6 @@
 import { openTestStore } from '../../storage/test/test-database.ts';
-import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
+import { buildApp, type AppOptions } from '../src/app.ts';
+import { loadConfig, type Config } from '../src/config.ts';
 
 export const T0 = Date.parse('2026-06-01T08:00:00Z');
 export const HOUR = 3_600_000;
@@ -12,12 +12,19 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
  * A real app on a real database of the project's dialect, with a clock the test moves by hand,
  * one workspace, a write key for it and an installation-wide secret key.
  */
-export async function startTestApp() {
+export async function startTestApp(
+  options: { config?: Partial<Config>; afterAccessControl?: AppOptions['afterAccessControl'] } = {},
+) {
   const store = await openTestStore();
   let clock = T0;
   const now = () => clock;
-  const config = loadConfig({}, { logLevel: 'silent' });
-  const { app, services } = await buildApp({ config, store, now });
+  const config = loadConfig({}, { logLevel: 'silent', ...options.config });
+  const { app, services, routes } = await buildApp({
+    config,
+    store,
+    now,
+    ...(options.afterAccessControl ? { afterAccessControl: options.afterAccessControl } : {}),
+  });
   const workspace = await services.workspaces.create({ name: 'Kopi Uji' });
   const write = await services.keys.create({ workspaceId: workspace.id, kind: 'write', name: 'web' });
   const admin = await services.keys.create({ workspaceId: null, kind: 'secret', name: 'admin' });
@@ -41,6 +48,7 @@ export async function startTestApp() {
   return {
     app,
     services,
+    routes,
     store,
     workspace,
     writeKey: write.key,

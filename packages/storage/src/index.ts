@@ -1,4 +1,5 @@
 export * from './schema.ts';
+export * from './accounts.schema.ts';
 export type { OpenDatabaseOptions, Store, StoreDialect } from './store.ts';
 export { openDatabase } from './open-database.ts';
 export { redactUrl } from './dialect/postgres/postgres-store.ts';
@@ -36,3 +37,15 @@ export {
   type TransitionSummaryOptions,
 } from './repositories/transition.repository.ts';
 export { WorkspaceRepository } from './repositories/workspace.repository.ts';
+export { UserRepository } from './repositories/user.repository.ts';
+export { SessionRepository } from './repositories/session.repository.ts';
+export { BranchRepository } from './repositories/branch.repository.ts';
+export { MembershipRepository, type MemberListItem } from './repositories/membership.repository.ts';
+export { InvitationRepository } from './repositories/invitation.repository.ts';
+export { PasswordResetRepository } from './repositories/password-reset.repository.ts';
+export { AuditRepository, type AuditFilter } from './repositories/audit.repository.ts';
+export {
+  PersonalDataRepository,
+  type CustomerRecord,
+  type ErasureCounts,
+} from './repositories/personal-data.repository.ts';

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AccountTables } from './accounts.schema.ts';
 
 /*
  * The tables, as Kysely sees them. Times are epoch milliseconds (UTC) in an integer column on both
@@ -30,6 +31,8 @@ export interface ApiKeyTable {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+  /** JSON array of the permissions a secret key holds (`["*"]`: all); write keys only ingest. */
+  scopes_json: Generated<string>;
 }
 
 export interface CustomerTable {
@@ -132,7 +135,7 @@ export interface QuarantineTable {
   payload_json: string;
 }
 
-export interface Database {
+export interface Database extends AccountTables {
   workspaces: WorkspaceTable;
   api_keys: ApiKeyTable;
   customers: CustomerTable;

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Channel } from '@jejak/core';
+import { isPermission, type Channel } from '@jejak/core';
 import { ApiKeyRepository, type ApiKey, type Executor } from '@jejak/storage';
+import { badRequest } from '../http/http-error.ts';
 
 export type KeyKind = 'write' | 'secret';
 
@@ -33,7 +34,12 @@ export class ApiKeyService {
     kind: KeyKind;
     name: string;
     defaultChannel?: Channel | null;
+    /** Permissions of a secret key; all (`*`) when omitted. Write keys only ingest. */
+    scopes?: readonly string[];
   }): Promise<CreatedKey> {
+    const scopes = input.kind === 'write' ? [] : (input.scopes ?? ['*']);
+    const unknown = scopes.filter((s) => s !== '*' && !isPermission(s));
+    if (unknown.length > 0) throw badRequest(`Unknown scopes: ${unknown.join(', ')}`);
     const key = `jk_${input.kind}_${randomBytes(32).toString('base64url')}`;
     const row: ApiKey = {
       id: randomUUID(),
@@ -46,12 +52,16 @@ export class ApiKeyService {
       created_at: this.now(),
       last_used_at: null,
       revoked_at: null,
+      scopes_json: JSON.stringify(scopes),
     };
     await new ApiKeyRepository(this.db).create(row);
     return { key, row };
   }
 
-  /** The active key behind a presented secret, or undefined; records when it was last used. */
+  /**
+   * The active key behind a presented secret, or undefined; records when it was last used. Read
+   * from the database on every request, so a revocation takes effect at once.
+   */
   async authenticate(presented: string): Promise<ApiKey | undefined> {
     if (!presented.startsWith('jk_')) return undefined;
     const repository = new ApiKeyRepository(this.db);

@@ -11,7 +11,6 @@ import {
   MergeSchema,
 } from './customer.schemas.ts';
 
-const secret = { access: 'secret' as const };
 const tags = ['customers'];
 
 export function registerCustomerRoutes(scope: FastifyInstance, services: Services): void {
@@ -20,7 +19,7 @@ export function registerCustomerRoutes(scope: FastifyInstance, services: Service
   app.get(
     '/workspaces/:workspaceId/customers',
     {
-      config: secret,
+      config: { access: { permission: 'customers.read' } },
       schema: {
         tags,
         summary: 'List customers, newest activity first, with search and paging',
@@ -60,7 +59,7 @@ export function registerCustomerRoutes(scope: FastifyInstance, services: Service
   app.get(
     '/workspaces/:workspaceId/customers/:customerId',
     {
-      config: secret,
+      config: { access: { permission: 'customers.read' } },
       schema: {
         tags,
         summary:
@@ -86,7 +85,7 @@ export function registerCustomerRoutes(scope: FastifyInstance, services: Service
   app.post(
     '/workspaces/:workspaceId/merges',
     {
-      config: secret,
+      config: { access: { permission: 'customers.write' }, audit: 'customer.merge' },
       schema: {
         tags,
         summary: 'Merge one customer into another by hand (recorded, can be undone)',
@@ -111,7 +110,7 @@ export function registerCustomerRoutes(scope: FastifyInstance, services: Service
   app.get(
     '/workspaces/:workspaceId/merges',
     {
-      config: secret,
+      config: { access: { permission: 'customers.read' } },
       schema: {
         tags,
         summary: 'Merges, newest first',
@@ -133,7 +132,7 @@ export function registerCustomerRoutes(scope: FastifyInstance, services: Service
   app.post(
     '/workspaces/:workspaceId/merges/:mergeId/undo',
     {
-      config: secret,
+      config: { access: { permission: 'customers.write' }, audit: 'customer.merge_undo' },
       schema: {
         tags,
         summary:

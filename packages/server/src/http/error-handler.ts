@@ -24,7 +24,13 @@ const FASTIFY_CODES: Record<string, { code: string; message?: (e: FastifyError) 
     message: () => 'Send the body as JSON, with Content-Type: application/json',
   },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid_content_length' },
+  FST_CSRF_MISSING_SECRET: { code: 'csrf_invalid', message: () => CSRF_MESSAGE },
+  FST_CSRF_INVALID_TOKEN: { code: 'csrf_invalid', message: () => CSRF_MESSAGE },
 };
+
+const CSRF_MESSAGE =
+  'The CSRF token is missing or does not belong to this session: send the token from sign-in ' +
+  '(or GET /api/v1/auth/csrf) in the X-CSRF-Token header';
 
 /**
  * The one place that turns errors into replies (STYLE rule 7). Expected errors keep their status and

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { MAX_BATCH_BYTES, MAX_MESSAGE_BYTES, type EventType } from '@jejak/core';
+import type { Principal } from '../auth/principal.ts';
 import type { Config } from '../config.ts';
 import { HttpError, badRequest } from '../http/http-error.ts';
 import type { Services } from '../services.ts';
@@ -36,7 +37,7 @@ export function registerIngestRoutes(app: FastifyInstance, services: Services, c
       .send(),
   );
 
-  const batchHandler = async (request: { body: unknown; principal?: { key: { id: string } } }) => {
+  const batchHandler = async (request: { body: unknown; principal?: Principal }) => {
     const body = request.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw badRequest('The body must be a JSON object with a batch array');
@@ -82,10 +83,9 @@ export function registerIngestRoutes(app: FastifyInstance, services: Services, c
   }
 }
 
-function keyOf(request: { principal?: { key: { id: string } } }) {
-  const key = request.principal?.key;
-  if (!key) throw new Error('ingest route reached without a write key');
-  return key as Parameters<Services['ingest']['ingest']>[0];
+function keyOf(request: { principal?: Principal }) {
+  if (request.principal?.kind !== 'key') throw new Error('ingest route reached without a write key');
+  return request.principal.key;
 }
 
 function reply(result: IngestResult) {

@@ -13,7 +13,6 @@ import {
   TransitionSummarySchema,
 } from './journey.schemas.ts';
 
-const secret = { access: 'secret' as const };
 const tags = ['journey'];
 const DAY_MS = 86_400_000;
 
@@ -23,7 +22,7 @@ export function registerJourneyRoutes(scope: FastifyInstance, services: Services
   app.get(
     '/workspaces/:workspaceId/journey/overview',
     {
-      config: secret,
+      config: { access: { permission: 'journey.read' } },
       schema: {
         tags,
         summary: 'Customers per stage and per status now',
@@ -37,7 +36,7 @@ export function registerJourneyRoutes(scope: FastifyInstance, services: Services
   app.get(
     '/workspaces/:workspaceId/journey/transitions',
     {
-      config: secret,
+      config: { access: { permission: 'journey.read' } },
       schema: {
         tags,
         summary: 'Moves between stages (or statuses) in a period, backward and repeated moves included',
@@ -67,7 +66,7 @@ export function registerJourneyRoutes(scope: FastifyInstance, services: Services
   app.get(
     '/workspaces/:workspaceId/journey/rules',
     {
-      config: secret,
+      config: { access: { permission: 'journey.read' } },
       schema: {
         tags,
         summary: 'The journey rules in force and their version',
@@ -85,7 +84,7 @@ export function registerJourneyRoutes(scope: FastifyInstance, services: Services
   app.put(
     '/workspaces/:workspaceId/journey/rules',
     {
-      config: secret,
+      config: { access: { permission: 'journey.manage' }, audit: 'journey.rules_replace' },
       schema: {
         tags,
         summary: 'Replace the journey rules; every customer is recomputed with the new version',
@@ -105,7 +104,7 @@ export function registerJourneyRoutes(scope: FastifyInstance, services: Services
   app.post(
     '/workspaces/:workspaceId/journey/rules/validate',
     {
-      config: secret,
+      config: { access: { permission: 'journey.read' } },
       schema: {
         tags,
         summary: 'Check a rule set without saving it; errors name the field',
@@ -123,7 +122,7 @@ export function registerJourneyRoutes(scope: FastifyInstance, services: Services
   app.get(
     '/workspaces/:workspaceId/quarantine',
     {
-      config: secret,
+      config: { access: { permission: 'journey.read' } },
       schema: {
         tags: ['ingest'],
         summary: 'Events refused at ingestion, newest first, with the reason and the payload as received',

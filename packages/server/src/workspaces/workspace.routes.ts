@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { CHANNELS } from '@jejak/core';
+import { CHANNELS, PERMISSIONS } from '@jejak/core';
 import type { ApiKey, Workspace } from '@jejak/storage';
 import { StringEnum, WorkspaceParams, errorResponses } from '../http/common.schemas.ts';
 import { forbidden, notFound } from '../http/http-error.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { Services } from '../services.ts';
 import { ApiKeySchema, CreatedKeySchema, WorkspaceSchema } from './workspace.schemas.ts';
 
-const secret = { access: 'secret' as const };
 const tags = ['workspaces'];
 
 export function registerWorkspaceRoutes(scope: FastifyInstance, services: Services): void {
@@ -17,10 +17,11 @@ export function registerWorkspaceRoutes(scope: FastifyInstance, services: Servic
   app.post(
     '/workspaces',
     {
-      config: secret,
+      config: { access: 'account' },
       schema: {
         tags,
-        summary: 'Create a workspace (a business); needs an installation-wide secret key',
+        summary:
+          'Create a workspace (a business): a signed-in person becomes its owner; a key must be installation-wide',
         body: Type.Object({
           name: Type.String({ minLength: 1, maxLength: 200 }),
           slug: Type.Optional(Type.String({ minLength: 1, maxLength: 63 })),
@@ -35,34 +36,42 @@ export function registerWorkspaceRoutes(scope: FastifyInstance, services: Servic
       },
     },
     async (request, reply) => {
-      if (principalKey(request).workspace_id !== null) {
+      const principal = principalOf(request);
+      if (principal.kind === 'key' && principal.key.workspace_id !== null) {
         throw forbidden('Only an installation-wide secret key can create workspaces');
       }
-      return reply.status(201).send(workspaceView(await services.workspaces.create(request.body)));
+      const workspace = await services.workspaces.create(request.body);
+      if (principal.kind === 'user')
+        await services.accounts.addMember(workspace.id, principal.user.id, 'owner', []);
+      return reply.status(201).send(workspaceView(workspace));
     },
   );
 
   app.get(
     '/workspaces',
     {
-      config: secret,
+      config: { access: 'account' },
       schema: {
         tags,
-        summary: 'Workspaces this key may use',
+        summary: 'Workspaces the caller may use',
         response: { 200: Type.Object({ items: Type.Array(WorkspaceSchema) }), ...errorResponses },
       },
     },
     async (request) => {
-      const scoped = principalKey(request).workspace_id;
+      const principal = principalOf(request);
       const all = await services.workspaces.list();
-      return { items: all.filter((w) => scoped === null || w.id === scoped).map(workspaceView) };
+      const visible =
+        principal.kind === 'key'
+          ? (w: Workspace) => principal.key.workspace_id === null || w.id === principal.key.workspace_id
+          : await memberOf(services, principal.user.id);
+      return { items: all.filter(visible).map(workspaceView) };
     },
   );
 
   app.get(
     '/workspaces/:workspaceId',
     {
-      config: secret,
+      config: { access: { permission: 'workspace.read' } },
       schema: {
         tags,
         summary: 'One workspace',
@@ -76,7 +85,7 @@ export function registerWorkspaceRoutes(scope: FastifyInstance, services: Servic
   app.post(
     '/workspaces/:workspaceId/keys',
     {
-      config: secret,
+      config: { access: { permission: 'keys.manage' }, audit: 'key.create' },
       schema: {
         tags,
         summary:
@@ -85,6 +94,12 @@ export function registerWorkspaceRoutes(scope: FastifyInstance, services: Servic
         body: Type.Object({
           kind: Type.Union([Type.Literal('write'), Type.Literal('secret')]),
           name: Type.String({ minLength: 1, maxLength: 100 }),
+          scopes: Type.Optional(
+            Type.Array(StringEnum([...PERMISSIONS, '*'] as const), {
+              maxItems: 50,
+              description: 'What a secret key may do (default: everything, *); write keys only ingest',
+            }),
+          ),
           defaultChannel: Type.Optional(
             StringEnum(CHANNELS, {
               description: 'Channel of events from this source that name none (a POS key: store)',
@@ -101,6 +116,7 @@ export function registerWorkspaceRoutes(scope: FastifyInstance, services: Servic
         kind: request.body.kind,
         name: request.body.name,
         defaultChannel: request.body.defaultChannel ?? null,
+        ...(request.body.scopes ? { scopes: request.body.scopes } : {}),
       });
       return reply.status(201).send({ ...keyView(created.row), key: created.key });
     },
@@ -109,7 +125,7 @@ export function registerWorkspaceRoutes(scope: FastifyInstance, services: Servic
   app.get(
     '/workspaces/:workspaceId/keys',
     {
-      config: secret,
+      config: { access: { permission: 'keys.manage' } },
       schema: {
         tags,
         summary: 'Keys of the workspace (never the secret itself)',
@@ -126,7 +142,7 @@ export function registerWorkspaceRoutes(scope: FastifyInstance, services: Servic
   app.delete(
     '/workspaces/:workspaceId/keys/:keyId',
     {
-      config: secret,
+      config: { access: { permission: 'keys.manage' }, audit: 'key.revoke' },
       schema: {
         tags,
         summary: 'Revoke a key; it stops working at once',
@@ -143,10 +159,14 @@ export function registerWorkspaceRoutes(scope: FastifyInstance, services: Servic
   );
 }
 
-function principalKey(request: FastifyRequest): ApiKey {
-  const key = request.principal?.key;
-  if (!key) throw new Error('secret route reached without a key');
-  return key;
+function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new Error('account route reached without a principal');
+  return request.principal;
+}
+
+async function memberOf(services: Services, userId: string): Promise<(w: Workspace) => boolean> {
+  const ids = new Set((await services.accounts.memberships(userId)).map((m) => m.workspace_id));
+  return (w) => ids.has(w.id);
 }
 
 export function workspaceView(w: Workspace) {
@@ -171,5 +191,6 @@ export function keyView(k: ApiKey) {
     createdAt: k.created_at,
     lastUsedAt: k.last_used_at,
     revokedAt: k.revoked_at,
+    scopes: JSON.parse(k.scopes_json) as string[],
   };
 }

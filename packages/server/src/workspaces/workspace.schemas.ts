@@ -20,6 +20,7 @@ export const ApiKeySchema = Type.Object({
   createdAt: Type.Number(),
   lastUsedAt: Nullable(Type.Number()),
   revokedAt: Nullable(Type.Number()),
+  scopes: Type.Array(Type.String(), { description: 'Permissions of a secret key; * is all' }),
 });
 
 export const CreatedKeySchema = Type.Intersect([

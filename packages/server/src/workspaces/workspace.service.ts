@@ -18,12 +18,8 @@ export class WorkspaceService {
   async create(input: NewWorkspaceInput): Promise<Workspace> {
     const name = input.name.trim();
     if (name === '') throw badRequest('name must not be empty');
-    const timezone = input.timezone ?? 'Asia/Jakarta';
-    if (!isTimeZone(timezone))
-      throw badRequest(`timezone '${timezone}' is not an IANA time zone (e.g. Asia/Jakarta)`);
-    const currency = (input.currency ?? 'IDR').toUpperCase();
-    if (!/^[A-Z]{3}$/.test(currency))
-      throw badRequest(`currency '${input.currency}' is not an ISO 4217 code (e.g. IDR)`);
+    const timezone = checkTimeZone(input.timezone ?? 'Asia/Jakarta');
+    const currency = checkCurrency(input.currency ?? 'IDR');
     const slug = input.slug ?? slugify(name);
     if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug)) {
       throw badRequest(`slug '${slug}' must be lower-case letters, digits and dashes, at most 63 characters`);
@@ -49,6 +45,17 @@ export class WorkspaceService {
   list(): Promise<Workspace[]> {
     return new WorkspaceRepository(this.store.db).list();
   }
+}
+
+export function checkTimeZone(zone: string): string {
+  if (!isTimeZone(zone)) throw badRequest(`timezone '${zone}' is not an IANA time zone (e.g. Asia/Jakarta)`);
+  return zone;
+}
+
+export function checkCurrency(code: string): string {
+  const currency = code.toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) throw badRequest(`currency '${code}' is not an ISO 4217 code (e.g. IDR)`);
+  return currency;
 }
 
 function isTimeZone(zone: string): boolean {

@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './2026-11-24T0000-initial.ts';
+import * as accounts from './2026-11-24T0100-accounts.ts';
 import * as transitionSummary from './2026-11-24T0300-transition-summary-index.ts';
 
 // Listed by hand rather than read from the folder, so migrations load the same under tsx, vitest and a bundler.
 // Names sort in the order they run; add new ones at the end with a later timestamp.
 const migrations: Record<string, Migration> = {
   '2026-11-24T0000-initial': initial,
+  '2026-11-24T0100-accounts': accounts,
   '2026-11-24T0300-transition-summary-index': transitionSummary,
 };
 

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { PERMISSIONS, ROLES, isBranchScoped, roleCan } from './roles.ts';
+
+describe('roles', () => {
+  it('gives the owner every permission', () => {
+    for (const permission of PERMISSIONS) expect(roleCan('owner', permission)).toBe(true);
+  });
+
+  it('keeps the analyst to reading', () => {
+    const granted = PERMISSIONS.filter((p) => roleCan('analyst', p));
+    expect(granted.every((p) => p.endsWith('.read'))).toBe(true);
+  });
+
+  it('lets only owners manage the workspace itself', () => {
+    expect(ROLES.filter((r) => roleCan(r, 'workspace.manage'))).toEqual(['owner']);
+  });
+
+  it('limits managers and cashiers to their branches', () => {
+    expect(ROLES.filter(isBranchScoped)).toEqual(['manager', 'cashier']);
+  });
+});

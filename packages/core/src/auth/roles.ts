@@ -1,0 +1,72 @@
+/*
+ * Who may do what in a workspace. One table, read by the server's authorization layer and by the
+ * authorization matrix test, so the rules live in one place and can be read at a glance.
+ */
+
+export const ROLES = ['owner', 'admin', 'manager', 'cashier', 'analyst'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'workspace.read',
+  'workspace.manage',
+  'members.read',
+  'members.manage',
+  'keys.manage',
+  'branches.read',
+  'branches.manage',
+  'branches.update',
+  'customers.read',
+  'customers.write',
+  'customers.personal_data',
+  'journey.read',
+  'journey.manage',
+  'sales.write',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** The roles whose changes the audit log records. */
+export const AUDITED_ROLES: readonly Role[] = ['owner', 'admin', 'manager'];
+
+/** Roles that work at some branches only; the branch list of their membership limits them. */
+export const BRANCH_SCOPED_ROLES: readonly Role[] = ['manager', 'cashier'];
+
+const ALL: readonly Permission[] = PERMISSIONS;
+
+const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  owner: ALL,
+  admin: ALL.filter((p) => p !== 'workspace.manage'),
+  manager: [
+    'workspace.read',
+    'members.read',
+    'branches.read',
+    'branches.update',
+    'customers.read',
+    'customers.write',
+    'journey.read',
+    'sales.write',
+  ],
+  cashier: ['workspace.read', 'branches.read', 'sales.write'],
+  analyst: ['workspace.read', 'branches.read', 'customers.read', 'journey.read'],
+};
+
+/**
+ * Whether a role holds a permission.
+ * @example roleCan('analyst', 'journey.manage') // false: analysts only read
+ */
+export function roleCan(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}
+
+/** Whether a role is limited to the branches listed on its membership. */
+export function isBranchScoped(role: Role): boolean {
+  return BRANCH_SCOPED_ROLES.includes(role);
+}

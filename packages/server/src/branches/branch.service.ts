@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { BranchRepository, type Branch, type Store } from '@jejak/storage';
+import { badRequest, notFound } from '../http/http-error.ts';
+import { checkCurrency, checkTimeZone } from '../workspaces/workspace.service.ts';
+
+export interface BranchInput {
+  name: string;
+  address?: string | null;
+  timezone?: string;
+  currency?: string;
+}
+
+/** Outlets of a workspace. Every call names the workspace, so another's branch id is not found. */
+export class BranchService {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number,
+  ) {}
+
+  create(workspaceId: string, input: BranchInput): Promise<Branch> {
+    const name = input.name.trim();
+    if (name === '') throw badRequest('name must not be empty');
+    return new BranchRepository(this.store.db).create({
+      id: randomUUID(),
+      workspace_id: workspaceId,
+      name,
+      address: input.address ?? null,
+      timezone: checkTimeZone(input.timezone ?? 'Asia/Jakarta'),
+      currency: checkCurrency(input.currency ?? 'IDR'),
+      created_at: this.now(),
+    });
+  }
+
+  async get(workspaceId: string, id: string): Promise<Branch> {
+    const branch = await new BranchRepository(this.store.db).get(workspaceId, id);
+    if (!branch) throw notFound(`Branch ${id}`);
+    return branch;
+  }
+
+  /** All branches, or only `visible` ones for a manager or cashier. */
+  async list(workspaceId: string, visible: readonly string[] | 'all'): Promise<Branch[]> {
+    const all = await new BranchRepository(this.store.db).list(workspaceId);
+    return visible === 'all' ? all : all.filter((b) => visible.includes(b.id));
+  }
+
+  async update(workspaceId: string, id: string, input: Partial<BranchInput>): Promise<Branch> {
+    const changes = {
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.address !== undefined ? { address: input.address } : {}),
+      ...(input.timezone !== undefined ? { timezone: checkTimeZone(input.timezone) } : {}),
+      ...(input.currency !== undefined ? { currency: checkCurrency(input.currency) } : {}),
+    };
+    if (changes.name === '') throw badRequest('name must not be empty');
+    if (Object.keys(changes).length === 0) return this.get(workspaceId, id);
+    const branch = await new BranchRepository(this.store.db).update(workspaceId, id, changes);
+    if (!branch) throw notFound(`Branch ${id}`);
+    return branch;
+  }
+
+  async delete(workspaceId: string, id: string): Promise<void> {
+    if (!(await new BranchRepository(this.store.db).delete(workspaceId, id))) throw notFound(`Branch ${id}`);
+  }
+
+  /** Refuses branch ids that are not this workspace's (a manager's list must name real outlets). */
+  async checkIds(workspaceId: string, ids: readonly string[]): Promise<void> {
+    const known = new Set((await new BranchRepository(this.store.db).list(workspaceId)).map((b) => b.id));
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw badRequest(`Unknown branch ids: ${unknown.join(', ')}`);
+  }
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { isBranchScoped, isRole, type Role } from '@jejak/core';
+import {
+  InvitationRepository,
+  MembershipRepository,
+  UserRepository,
+  type InvitationRow,
+  type MemberListItem,
+  type Store,
+  type User,
+} from '@jejak/storage';
+import type { AccountService } from '../auth/account.service.ts';
+import { verifyPassword } from '../auth/password.ts';
+import { digest, newToken, normaliseEmail } from '../auth/tokens.ts';
+import type { BranchService } from '../branches/branch.service.ts';
+import { badRequest, conflict, notFound, unauthorized } from '../http/http-error.ts';
+
+const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface RoleInput {
+  role: string;
+  branchIds?: string[];
+}
+
+/** Who belongs to a workspace, with which role and at which branches; invitations by link. */
+export class MemberService {
+  constructor(
+    private readonly store: Store,
+    private readonly accounts: AccountService,
+    private readonly branches: BranchService,
+    private readonly now: () => number,
+  ) {}
+
+  list(workspaceId: string): Promise<MemberListItem[]> {
+    return new MembershipRepository(this.store.db).list(workspaceId);
+  }
+
+  async changeRole(workspaceId: string, userId: string, input: RoleInput): Promise<void> {
+    const members = new MembershipRepository(this.store.db);
+    const current = await members.get(workspaceId, userId);
+    if (!current) throw notFound(`Member ${userId}`);
+    const { role, branchIds } = await this.checkRole(workspaceId, input);
+    if (current.role === 'owner' && role !== 'owner') await this.keepAnOwner(workspaceId);
+    await this.accounts.addMember(workspaceId, userId, role, branchIds);
+  }
+
+  async remove(workspaceId: string, userId: string): Promise<void> {
+    const members = new MembershipRepository(this.store.db);
+    const current = await members.get(workspaceId, userId);
+    if (!current) throw notFound(`Member ${userId}`);
+    if (current.role === 'owner') await this.keepAnOwner(workspaceId);
+    await members.delete(workspaceId, userId);
+  }
+
+  async invite(
+    workspaceId: string,
+    input: RoleInput & { email: string },
+    invitedBy: string | null,
+  ): Promise<{ invitation: InvitationRow; token: string }> {
+    const { role, branchIds } = await this.checkRole(workspaceId, input);
+    const token = newToken();
+    const at = this.now();
+    const invitation: InvitationRow = {
+      id: randomUUID(),
+      workspace_id: workspaceId,
+      email: normaliseEmail(input.email),
+      role,
+      branch_ids_json: JSON.stringify(branchIds),
+      token_hash: digest(token),
+      invited_by: invitedBy,
+      created_at: at,
+      expires_at: at + INVITATION_TTL_MS,
+      accepted_at: null,
+    };
+    await new InvitationRepository(this.store.db).create(invitation);
+    return { invitation, token };
+  }
+
+  listInvitations(workspaceId: string): Promise<InvitationRow[]> {
+    return new InvitationRepository(this.store.db).list(workspaceId);
+  }
+
+  async cancelInvitation(workspaceId: string, id: string): Promise<void> {
+    if (!(await new InvitationRepository(this.store.db).delete(workspaceId, id))) {
+      throw notFound(`Invitation ${id}`);
+    }
+  }
+
+  /**
+   * Joins the workspace the link names. A new address gets an account with the name and password
+   * given; an existing account proves itself with its password.
+   */
+  async accept(token: string, input: { name?: string; password: string }): Promise<User> {
+    const invitations = new InvitationRepository(this.store.db);
+    const invitation = await invitations.findOpen(digest(token), this.now());
+    if (!invitation) throw badRequest('The invitation link is invalid, already used or expired');
+    const existing = await new UserRepository(this.store.db).getByEmail(invitation.email);
+    if (existing && !(await verifyPassword(input.password, existing.password_hash))) {
+      throw unauthorized(`An account for ${invitation.email} exists: give its password to accept`);
+    }
+    if (!(await invitations.accept(invitation.id, this.now()))) {
+      throw badRequest('The invitation link has already been used');
+    }
+    const user =
+      existing ??
+      (await this.accounts.createUser({
+        email: invitation.email,
+        name: input.name ?? invitation.email,
+        password: input.password,
+      }));
+    const branchIds = JSON.parse(invitation.branch_ids_json) as string[];
+    await this.accounts.addMember(invitation.workspace_id, user.id, invitation.role, branchIds);
+    return user;
+  }
+
+  private async checkRole(
+    workspaceId: string,
+    input: RoleInput,
+  ): Promise<{ role: Role; branchIds: string[] }> {
+    if (!isRole(input.role)) throw badRequest(`'${input.role}' is not a role`);
+    const branchIds = input.branchIds ?? [];
+    if (isBranchScoped(input.role) && branchIds.length === 0) {
+      throw badRequest(`A ${input.role} works at some branches: name them in branchIds`);
+    }
+    if (!isBranchScoped(input.role) && branchIds.length > 0) {
+      throw badRequest(`A ${input.role} sees every branch; branchIds applies to managers and cashiers`);
+    }
+    await this.branches.checkIds(workspaceId, branchIds);
+    return { role: input.role, branchIds };
+  }
+
+  /** A workspace never loses its last owner: someone must be able to manage it. */
+  private async keepAnOwner(workspaceId: string): Promise<void> {
+    if ((await new MembershipRepository(this.store.db).countOwners(workspaceId)) <= 1) {
+      throw conflict('This is the last owner of the workspace; make someone else owner first');
+    }
+  }
+}

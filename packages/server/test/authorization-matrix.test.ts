@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { ROLES, isBranchScoped, roleCan, type Role } from '@jejak/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessLabel, type Access } from '../src/auth/principal.ts';
+import { aMember, type SignedInUser } from './accounts.harness.ts';
+import { startTestApp, type TestApp } from './harness.ts';
+
+/**
+ * Every route and what it needs. A new route fails this test until it is added here, so each
+ * route's permission is a decision someone wrote down and reviewed.
+ */
+const EXPECTED: Record<string, string> = {
+  'GET /health': 'public',
+  'OPTIONS /v1/*': 'public',
+  'POST /v1/batch': 'write',
+  'POST /v1/import': 'write',
+  'POST /v1/track': 'write',
+  'POST /v1/identify': 'write',
+  'POST /v1/page': 'write',
+  'POST /v1/screen': 'write',
+  'POST /v1/group': 'write',
+  'POST /v1/alias': 'write',
+  'POST /api/v1/workspaces': 'account',
+  'GET /api/v1/workspaces': 'account',
+  'GET /api/v1/workspaces/:workspaceId': 'workspace.read',
+  'POST /api/v1/workspaces/:workspaceId/keys': 'keys.manage',
+  'GET /api/v1/workspaces/:workspaceId/keys': 'keys.manage',
+  'DELETE /api/v1/workspaces/:workspaceId/keys/:keyId': 'keys.manage',
+  'GET /api/v1/workspaces/:workspaceId/customers': 'customers.read',
+  'GET /api/v1/workspaces/:workspaceId/customers/:customerId': 'customers.read',
+  'POST /api/v1/workspaces/:workspaceId/merges': 'customers.write',
+  'GET /api/v1/workspaces/:workspaceId/merges': 'customers.read',
+  'POST /api/v1/workspaces/:workspaceId/merges/:mergeId/undo': 'customers.write',
+  'GET /api/v1/workspaces/:workspaceId/journey/overview': 'journey.read',
+  'GET /api/v1/workspaces/:workspaceId/journey/transitions': 'journey.read',
+  'GET /api/v1/workspaces/:workspaceId/journey/rules': 'journey.read',
+  'PUT /api/v1/workspaces/:workspaceId/journey/rules': 'journey.manage',
+  'POST /api/v1/workspaces/:workspaceId/journey/rules/validate': 'journey.read',
+  'GET /api/v1/workspaces/:workspaceId/quarantine': 'journey.read',
+  'GET /api/v1/setup': 'public',
+  'POST /api/v1/setup': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/logout': 'session',
+  'GET /api/v1/auth/me': 'session',
+  'GET /api/v1/auth/csrf': 'session',
+  'POST /api/v1/auth/password': 'session',
+  'POST /api/v1/auth/password-reset': 'public',
+  'POST /api/v1/invitations/accept': 'public',
+  'GET /api/v1/workspaces/:workspaceId/members': 'members.read',
+  'PUT /api/v1/workspaces/:workspaceId/members/:userId': 'members.manage',
+  'DELETE /api/v1/workspaces/:workspaceId/members/:userId': 'members.manage',
+  'POST /api/v1/workspaces/:workspaceId/invitations': 'members.manage',
+  'GET /api/v1/workspaces/:workspaceId/invitations': 'members.manage',
+  'DELETE /api/v1/workspaces/:workspaceId/invitations/:invitationId': 'members.manage',
+  'POST /api/v1/workspaces/:workspaceId/branches': 'branches.manage',
+  'GET /api/v1/workspaces/:workspaceId/branches': 'branches.read',
+  'GET /api/v1/workspaces/:workspaceId/branches/:branchId': 'branches.read (branch)',
+  'PATCH /api/v1/workspaces/:workspaceId/branches/:branchId': 'branches.update (branch)',
+  'DELETE /api/v1/workspaces/:workspaceId/branches/:branchId': 'branches.manage (branch)',
+  'GET /api/v1/workspaces/:workspaceId/audit': 'audit.read',
+  'GET /api/v1/workspaces/:workspaceId/customers/:customerId/export': 'customers.personal_data',
+  'POST /api/v1/workspaces/:workspaceId/customers/:customerId/erase': 'customers.personal_data',
+};
+
+type Caller =
+  | { name: string; kind: 'user'; role: Role | 'outsider'; user: SignedInUser; branchIds: string[] }
+  | { name: string; kind: 'key'; key: string; keyKind: 'write' | 'installation' | 'scoped'; scopes: string[] }
+  | { name: 'anonymous'; kind: 'anonymous' };
+
+const REACHED = 299;
+let t: TestApp;
+let callers: Caller[];
+let branchId: string;
+let stopAfterAuthorization = false;
+
+beforeAll(async () => {
+  // Stops every request the moment it is authorized, so the matrix needs no data behind the ids.
+  t = await startTestApp({
+    afterAccessControl: (app) =>
+      app.addHook('preValidation', async (_request, reply) => {
+        if (stopAfterAuthorization) return reply.status(REACHED).send({ reached: true });
+      }),
+  });
+  const ws = t.workspace.id;
+  branchId = (await t.services.branches.create(ws, { name: 'Outlet Kemang' })).id;
+  const elsewhere = (await t.services.branches.create(ws, { name: 'Outlet Depok' })).id;
+  const other = await t.services.workspaces.create({ name: 'Toko Sebelah' });
+  const users: [string, Role | 'outsider', string[]][] = [
+    ['owner', 'owner', []],
+    ['admin', 'admin', []],
+    ['manager of the branch', 'manager', [branchId]],
+    ['manager of another branch', 'manager', [elsewhere]],
+    ['cashier of the branch', 'cashier', [branchId]],
+    ['cashier of another branch', 'cashier', [elsewhere]],
+    ['analyst', 'analyst', []],
+    ['owner of another workspace', 'outsider', []],
+  ];
+  callers = [];
+  for (const [name, role, branchIds] of users) {
+    const user =
+      role === 'outsider'
+        ? await aMember(t, 'owner', { workspaceId: other.id })
+        : await aMember(t, role, { branchIds });
+    callers.push({ name, kind: 'user', role, user, branchIds });
+  }
+  const scoped = await t.services.keys.create({
+    workspaceId: ws,
+    kind: 'secret',
+    name: 'reader',
+    scopes: ['journey.read'],
+  });
+  const otherKey = await t.services.keys.create({ workspaceId: other.id, kind: 'secret', name: 'other' });
+  callers.push(
+    { name: 'installation key', kind: 'key', key: t.adminKey, keyKind: 'installation', scopes: ['*'] },
+    { name: 'scoped key', kind: 'key', key: scoped.key, keyKind: 'scoped', scopes: ['journey.read'] },
+    { name: 'key of another workspace', kind: 'key', key: otherKey.key, keyKind: 'scoped', scopes: ['none'] },
+    { name: 'write key', kind: 'key', key: t.writeKey, keyKind: 'write', scopes: [] },
+    { name: 'anonymous', kind: 'anonymous' },
+  );
+  stopAfterAuthorization = true;
+});
+afterAll(() => t.close());
+
+/** What the policy says, from the declared access and the roles table alone. */
+function expected(access: Access, caller: Caller): boolean {
+  if (access === 'public') return true;
+  if (caller.kind === 'anonymous') return false;
+  if (access === 'write') return caller.kind === 'key' && caller.keyKind === 'write';
+  if (caller.kind === 'key' && caller.keyKind === 'write') return false;
+  if (access === 'session') return caller.kind === 'user';
+  if (access === 'account') return true;
+  if (caller.kind === 'key') return caller.scopes.includes('*') || caller.scopes.includes(access.permission);
+  if (caller.role === 'outsider') return false;
+  if (!roleCan(caller.role, access.permission)) return false;
+  return !access.branch || !isBranchScoped(caller.role) || caller.branchIds.includes(branchId);
+}
+
+function urlFor(url: string): string {
+  return url
+    .replace(':workspaceId', t.workspace.id)
+    .replace(':branchId', branchId)
+    .replace(/:[a-zA-Z]+/g, () => randomUUID())
+    .replace('*', 'batch');
+}
+
+function send(method: string, url: string, caller: Caller) {
+  const headers: Record<string, string> = {};
+  if (caller.kind === 'user') {
+    headers.cookie = caller.user.cookie;
+    headers['x-csrf-token'] = caller.user.csrf;
+  }
+  if (caller.kind === 'key') {
+    headers.authorization =
+      caller.keyKind === 'write'
+        ? `Basic ${Buffer.from(`${caller.key}:`).toString('base64')}`
+        : `Bearer ${caller.key}`;
+  }
+  const withBody = method === 'POST' || method === 'PUT' || method === 'PATCH';
+  return t.app.inject({
+    method: method as 'GET',
+    url: urlFor(url),
+    headers,
+    ...(withBody ? { payload: {} } : {}),
+  });
+}
+
+describe('authorization matrix', () => {
+  it('has every route in the matrix with the access it declares, and no route without one', () => {
+    const declared = Object.fromEntries(t.routes.map((r) => [`${r.method} ${r.url}`, accessLabel(r.access)]));
+    expect(declared).toEqual(EXPECTED);
+  });
+
+  it('has every role in the matrix', () => {
+    const roles = new Set(callers.flatMap((c) => (c.kind === 'user' ? [c.role] : [])));
+    for (const role of ROLES) expect(roles.has(role), role).toBe(true);
+  });
+
+  it('allows and refuses every route for every role, key and outsider as the policy says', async () => {
+    const mismatches: string[] = [];
+    for (const route of t.routes) {
+      for (const caller of callers) {
+        const response = await send(route.method, route.url, caller);
+        const allowed = response.statusCode === REACHED;
+        if (!allowed && ![401, 403, 404].includes(response.statusCode)) {
+          mismatches.push(
+            `${route.method} ${route.url} as ${caller.name}: unexpected ${response.statusCode} ${response.body}`,
+          );
+        } else if (allowed !== expected(route.access, caller)) {
+          mismatches.push(
+            `${route.method} ${route.url} as ${caller.name}: ${allowed ? 'allowed' : 'refused'}`,
+          );
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});

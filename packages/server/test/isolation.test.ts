@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aMember, asUser, type SignedInUser } from './accounts.harness.ts';
+import { aTrack, anIdentify, startTestApp, type TestApp } from './harness.ts';
+
+/**
+ * Workspace B holds one of every resource; a person and a key of workspace A try every list,
+ * read, change and delete on it, through B's address and by guessing B's ids under A's address.
+ */
+let t: TestApp;
+let ownerOfA: SignedInUser;
+let keyOfA: string;
+const b = { id: '', branch: '', user: '', invitation: '', key: '', customer: '', merge: '' };
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ownerOfA = await aMember(t, 'owner');
+  keyOfA = (await t.services.keys.create({ workspaceId: t.workspace.id, kind: 'secret', name: 'a' })).key;
+  const other = await t.services.workspaces.create({ name: 'Toko B' });
+  b.id = other.id;
+  b.branch = (await t.services.branches.create(b.id, { name: 'Outlet B' })).id;
+  b.user = (await aMember(t, 'admin', { workspaceId: b.id })).id;
+  b.invitation = (
+    await t.services.members.invite(b.id, { email: 'x@b.id', role: 'analyst' }, null)
+  ).invitation.id;
+  const write = await t.services.keys.create({ workspaceId: b.id, kind: 'write', name: 'web' });
+  b.key = write.row.id;
+  const basic = `Basic ${Buffer.from(`${write.key}:`).toString('base64')}`;
+  await t.app.inject({
+    method: 'POST',
+    url: '/v1/batch',
+    headers: { authorization: basic },
+    payload: { batch: [anIdentify({ anonymousId: 'b1', userId: 'u-b1' }), aTrack({ anonymousId: 'b2' })] },
+  });
+  const customers = await t.services.customers.list(b.id, { limit: 10 });
+  const [first, second] = customers.items;
+  b.customer = first!.id;
+  b.merge = (await t.services.merges.merge(b.id, first!.id, second!.id)).id;
+});
+afterAll(() => t.close());
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+function attempts(ws: string): [Method, string, object?][] {
+  const base = `/api/v1/workspaces/${ws}`;
+  return [
+    ['GET', base],
+    ['GET', `${base}/branches`],
+    ['GET', `${base}/branches/${b.branch}`],
+    ['PATCH', `${base}/branches/${b.branch}`, { name: 'Diambil' }],
+    ['DELETE', `${base}/branches/${b.branch}`],
+    ['GET', `${base}/members`],
+    ['PUT', `${base}/members/${b.user}`, { role: 'analyst' }],
+    ['DELETE', `${base}/members/${b.user}`],
+    ['GET', `${base}/invitations`],
+    ['DELETE', `${base}/invitations/${b.invitation}`],
+    ['GET', `${base}/keys`],
+    ['DELETE', `${base}/keys/${b.key}`],
+    ['GET', `${base}/customers`],
+    ['GET', `${base}/customers/${b.customer}`],
+    ['GET', `${base}/customers/${b.customer}/export`],
+    ['POST', `${base}/customers/${b.customer}/erase`, {}],
+    ['GET', `${base}/merges`],
+    ['POST', `${base}/merges/${b.merge}/undo`, {}],
+    ['GET', `${base}/journey/overview`],
+    ['PUT', `${base}/journey/rules`, { rules: {} }],
+    ['GET', `${base}/quarantine`],
+    ['GET', `${base}/audit`],
+  ];
+}
+
+function asKey(method: Method, url: string, payload?: object) {
+  return t.app.inject({
+    method,
+    url,
+    headers: { authorization: `Bearer ${keyOfA}` },
+    ...(payload ? { payload } : {}),
+  });
+}
+
+describe('workspace isolation', () => {
+  it('answers every request on workspace B’s address with 404, to a person and a key of A', async () => {
+    for (const [method, url, body] of attempts(b.id)) {
+      expect((await asUser(t, ownerOfA, method, url, body)).statusCode, `user ${method} ${url}`).toBe(404);
+      expect((await asKey(method, url, body)).statusCode, `key ${method} ${url}`).toBe(404);
+    }
+  });
+
+  it('finds none of B’s ids under A’s address, and lists none of B’s things there', async () => {
+    for (const [method, url, body] of attempts(t.workspace.id)) {
+      const response = await asUser(t, ownerOfA, method, url, body);
+      const guessesAnId = Object.entries(b).some(([name, id]) => name !== 'id' && url.includes(id));
+      if (guessesAnId) {
+        expect(response.statusCode, `${method} ${url}`).toBe(404);
+      } else if (method === 'GET') {
+        for (const id of Object.values(b)) expect(response.body, `${method} ${url}`).not.toContain(id);
+      }
+    }
+  });
+
+  it('leaves everything of B as it was', async () => {
+    expect((await t.services.branches.get(b.id, b.branch)).name).toBe('Outlet B');
+    expect((await t.services.members.list(b.id)).map((m) => m.role)).toEqual(['admin']);
+    expect(await t.services.members.listInvitations(b.id)).toHaveLength(1);
+    expect((await t.services.keys.list(b.id))[0]!.revoked_at).toBeNull();
+    expect((await t.services.merges.list(b.id, { limit: 5 })).items[0]!.undone_at).toBeNull();
+    expect((await t.services.customers.list(b.id, { limit: 5 })).items).toHaveLength(1);
+  });
+});
