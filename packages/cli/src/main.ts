@@ -6,6 +6,7 @@ import { registerRebuild } from './commands/rebuild.command.ts';
 import { registerKeys } from './commands/keys.command.ts';
 import { registerWorkspaces } from './commands/workspaces.command.ts';
 import { registerDemo } from './commands/demo.command.ts';
+import { registerUsers } from './commands/users.command.ts';
 
 const program = new Command()
   .name('jejak')
@@ -19,6 +20,7 @@ registerRebuild(program);
 registerKeys(program);
 registerWorkspaces(program);
 registerDemo(program);
+registerUsers(program);
 
 try {
   await program.parseAsync(process.argv);
