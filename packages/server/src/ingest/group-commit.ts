@@ -44,10 +44,14 @@ export class GroupCommit {
     if (this.draining) return;
     this.draining = true;
     try {
-      // better-sqlite3 answers synchronously, so a transaction runs to its end without letting the event
-      // loop read another request: yield once first, so requests that arrived meanwhile join this group.
-      while ((await nextTurn(), this.waiting.length > 0))
-        await this.runGroup(this.waiting.splice(0, MAX_GROUP));
+      for (;;) {
+        // better-sqlite3 answers synchronously, so a transaction runs to its end without letting the event
+        // loop read another request: yield a turn first, so the requests that arrived meanwhile join in.
+        await nextTurn();
+        const group = this.waiting.splice(0, MAX_GROUP);
+        if (group.length === 0) return;
+        await this.runGroup(group);
+      }
     } finally {
       this.draining = false;
     }
@@ -60,14 +64,16 @@ export class GroupCommit {
       return;
     }
     const outcomes: Outcome[] = [];
-    const trx = await this.db.startTransaction().execute();
+    let trx: ControlledTransaction<Database> | undefined;
     try {
+      trx = await this.db.startTransaction().execute();
       for (const unit of group) outcomes.push(await runInSavepoint(trx, unit));
       await trx.commit().execute();
     } catch (error) {
-      // The transaction itself failed (a savepoint could not be undone, the commit failed): nobody's work is stored.
+      // The transaction itself failed (it could not start, a savepoint could not be undone, the commit
+      // failed): nobody's work is stored, and everyone is told.
       await trx
-        .rollback()
+        ?.rollback()
         .execute()
         .catch(() => undefined);
       for (const unit of group) unit.reject(error);

@@ -17,8 +17,8 @@ import {
 import type { IdentityService } from '../customers/identity.service.ts';
 import type { JourneyService, VersionedRules } from '../journey/journey.service.ts';
 import { writeRunCustomers } from './batch-customers.ts';
-import type { Transact } from './group-commit.ts';
 import { resolveRun, type ResolvedRun } from './batch-resolver.ts';
+import type { Transact } from './group-commit.ts';
 
 export interface IngestOptions {
   endpoint: string;
@@ -95,8 +95,9 @@ export class IngestService {
 
   /**
    * Stores new messages run by run. A run is resolved in memory and written in bulk; the message that
-   * ends it (keys of two or more customers: a merge) takes the per-message path, and the next run
-   * starts after it from freshly read owners. Returns how many events were stored.
+   * ends it (its keys point at two or more customers: a merge, or a choice between two people) takes
+   * the per-message path, and the next run starts after it from freshly read owners. Returns how many
+   * events were stored.
    */
   private async storeAll(
     db: Executor,
