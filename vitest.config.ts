@@ -7,7 +7,14 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['packages/core/**/*.test.ts', 'packages/cli/test/**/*.unit.test.ts'] },
+        test: {
+          name: 'unit',
+          include: [
+            'packages/core/**/*.test.ts',
+            'packages/cli/test/**/*.unit.test.ts',
+            'apps/web/src/**/*.test.ts',
+          ],
+        },
       },
       {
         test: { name: 'sqlite', include: storageSuites, provide: { dialect: 'sqlite' }, testTimeout: 30_000 },

@@ -18,6 +18,7 @@ import { registerIngestRoutes } from './ingest/ingest.routes.ts';
 import { registerWorkspaceRoutes } from './workspaces/workspace.routes.ts';
 import { registerCustomerRoutes } from './customers/customer.routes.ts';
 import { registerJourneyRoutes } from './journey/journey.routes.ts';
+import { DEFAULT_WEB_DIR, registerDashboard } from './web/dashboard.static.ts';
 import { MAX_BATCH_BYTES } from '@jejak/core';
 
 export type App = FastifyInstance;
@@ -40,6 +41,8 @@ export interface AppOptions {
    * every request once it is authorized (the authorization matrix stops requests there).
    */
   afterAccessControl?: (app: FastifyInstance) => void;
+  /** The built dashboard (apps/web/dist by default). */
+  webDir?: string;
 }
 
 export async function buildApp(
@@ -56,7 +59,8 @@ export async function buildApp(
 
   const services = createServices(options.store, now, options.config.sessionTtlMs);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  // Unknown page paths get the dashboard (a single-page app); unknown API paths a JSON 404.
+  await registerDashboard(app, options.webDir ?? DEFAULT_WEB_DIR, notFoundHandler);
 
   // Before everything else, so security headers and cookies apply to every route, the docs included.
   const limiters = await registerSecurity(app, options.config);

@@ -1,0 +1,59 @@
+/*
+ * The one way the dashboard talks to the API: JSON over fetch with the session cookie, and the
+ * CSRF token the server binds to the session on every write.
+ */
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | undefined;
+
+/** Sign-in answers carry a token; after a reload one is fetched before the first write. */
+export function rememberCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+async function ensureCsrfToken(): Promise<string> {
+  if (csrfToken === undefined) {
+    csrfToken = (await request<{ csrfToken: string }>('GET', '/auth/csrf')).csrfToken;
+  }
+  return csrfToken;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && !path.startsWith('/setup') && !path.startsWith('/auth/login')) {
+    headers['x-csrf-token'] = await ensureCsrfToken();
+  }
+  const response = await fetch(`/api/v1${path}`, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    const error = (parsed as ApiErrorBody | undefined)?.error;
+    throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText);
+  }
+  return parsed as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+};

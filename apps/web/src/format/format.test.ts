@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatMoney, formatNumber, formatShare } from './format.ts';
+import { addDays, dayOf, startOfDay } from './zoned-day.ts';
+
+const NBSP = '\u00a0';
+
+describe('Indonesian formats', () => {
+  it('writes Rupiah with a non-breaking space and dots between thousands', () => {
+    expect(formatMoney(1_500_000)).toBe(`Rp${NBSP}1.500.000`);
+    expect(formatMoney(1_500_000, 'IDR', 'en')).toBe(`Rp${NBSP}1.500.000`);
+  });
+
+  it('writes counts, shares and days the Indonesian way', () => {
+    expect(formatNumber(2517)).toBe('2.517');
+    expect(formatShare(0.342)).toBe('34,2%');
+    expect(formatDate(Date.parse('2026-11-23T18:00:00Z'), 'Asia/Jakarta')).toBe('24 Nov 2026');
+  });
+
+  it('cuts days in the workspace time zone', () => {
+    expect(startOfDay('2026-11-24', 'Asia/Jakarta')).toBe(Date.parse('2026-11-23T17:00:00Z'));
+    expect(startOfDay('2026-11-24', 'Asia/Jayapura')).toBe(Date.parse('2026-11-23T15:00:00Z'));
+    expect(dayOf(Date.parse('2026-11-23T17:30:00Z'), 'Asia/Jakarta')).toBe('2026-11-24');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+});

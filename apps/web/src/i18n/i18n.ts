@@ -1,0 +1,45 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en.ts';
+import { id } from './id.ts';
+
+export const LANGUAGES = ['id', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'jejak.language';
+
+declare module 'i18next' {
+  // Keys are checked at compile time: t('overview.titel') does not build.
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof id };
+  }
+}
+
+/** The language chosen on this device earlier, or Bahasa Indonesia. */
+function savedLanguage(): Language {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  return saved === 'en' ? 'en' : 'id';
+}
+
+export function setupI18n() {
+  void i18next.use(initReactI18next).init({
+    resources: { id: { translation: id }, en: { translation: en } },
+    lng: savedLanguage(),
+    fallbackLng: 'id',
+    interpolation: { escapeValue: false }, // React escapes already
+    returnNull: false,
+  });
+  document.documentElement.lang = i18next.language;
+  return i18next;
+}
+
+export function changeLanguage(language: Language): void {
+  localStorage.setItem(STORAGE_KEY, language);
+  document.documentElement.lang = language;
+  void i18next.changeLanguage(language);
+}
+
+export function currentLanguage(language: string): Language {
+  return language === 'en' ? 'en' : 'id';
+}

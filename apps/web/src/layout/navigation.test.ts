@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { navigationFor } from './navigation.ts';
+
+describe('navigation', () => {
+  it('shows the journey overview to the roles that may read the journey', () => {
+    for (const role of ['owner', 'admin', 'manager', 'analyst']) {
+      expect(navigationFor(role).map((item) => item.key)).toContain('overview');
+    }
+  });
+
+  it('shows a cashier no analytics, and an unknown role nothing', () => {
+    expect(navigationFor('cashier')).toEqual([]);
+    expect(navigationFor('intern')).toEqual([]);
+  });
+});

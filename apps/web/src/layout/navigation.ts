@@ -1,0 +1,21 @@
+import { isRole, roleCan, type Permission, type Role } from '@jejak/core/roles';
+
+/** One entry of the main navigation, shown only to roles holding its permission. */
+export interface NavItem {
+  key: 'overview';
+  path: string;
+  permission: Permission;
+}
+
+// New pages add a line here; the permission is the same one their API routes declare.
+const NAV: readonly NavItem[] = [{ key: 'overview', path: 'overview', permission: 'journey.read' }];
+
+export function roleOf(role: string): Role | undefined {
+  return isRole(role) ? role : undefined;
+}
+
+/** What a role may open, in navigation order. An unknown role sees nothing. */
+export function navigationFor(role: string): NavItem[] {
+  const known = roleOf(role);
+  return known ? NAV.filter((item) => roleCan(known, item.permission)) : [];
+}

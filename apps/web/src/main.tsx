@@ -1,0 +1,39 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { setupI18n } from './i18n/i18n.ts';
+import { AppShell } from './layout/app-shell.tsx';
+import { HomeRedirect } from './layout/home-redirect.tsx';
+import { FirstRunPage } from './pages/first-run.page.tsx';
+import { Gate } from './pages/gate.tsx';
+import { LoginPage } from './pages/login.page.tsx';
+import { WorkspaceIndexPage } from './pages/no-pages.page.tsx';
+import { OverviewPage } from './journey/overview.page.tsx';
+import './styles.css';
+
+setupI18n();
+
+const queries = new QueryClient({
+  // Journey numbers change with every event; half a minute is fresh enough to read and saves requests.
+  defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queries}>
+      <BrowserRouter>
+        <Routes>
+          <Route path="/setup" element={<FirstRunPage />} />
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/w/:workspaceId" element={<Gate>{(me) => <AppShell me={me} />}</Gate>}>
+            <Route index element={<WorkspaceIndexPage />} />
+            <Route path="overview" element={<OverviewPage />} />
+            <Route path="*" element={<Navigate to="." replace />} />
+          </Route>
+          <Route path="*" element={<Gate>{(me) => <HomeRedirect me={me} />}</Gate>} />
+        </Routes>
+      </BrowserRouter>
+    </QueryClientProvider>
+  </StrictMode>,
+);
