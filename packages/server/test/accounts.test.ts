@@ -24,10 +24,14 @@ describe('first run', () => {
     const setCookie = String(created.headers['set-cookie']);
     expect(setCookie).toMatch(/jejak_session=[^;]+;.*HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
-    expect(created.json()).toMatchObject({
-      user: { email: 'pemilik@kopi.id' },
-      memberships: [{ role: 'owner' }],
-    });
+    const { user, memberships } = created.json<{
+      user: { email: string };
+      memberships: { workspaceId: string; role: string }[];
+    }>();
+    expect(user.email).toBe('pemilik@kopi.id');
+    // Their new business, and the workspace made with the admin key before any account existed.
+    expect(memberships.map((m) => m.role)).toEqual(['owner', 'owner']);
+    expect(memberships.map((m) => m.workspaceId)).toContain(t.workspace.id);
     const again = await t.app.inject({
       method: 'POST',
       url: '/api/v1/setup',
@@ -37,6 +41,15 @@ describe('first run', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/setup' })).json()).toEqual({
       ownerExists: true,
     });
+  });
+
+  it("makes a demo business added after the first run its owners' too", async () => {
+    t = await startTestApp();
+    const owner = await aMember(t, 'owner');
+    const demo = await t.services.workspaces.create({ name: 'Kopi Nusantara' });
+    expect(await t.services.accounts.shareWithOwners(demo.id)).toBe(1);
+    const overview = await asUser(t, owner, 'GET', `/api/v1/workspaces/${demo.id}/journey/overview`);
+    expect(overview.statusCode).toBe(200);
   });
 
   it('marks the session cookie Secure behind an https proxy it trusts', async () => {

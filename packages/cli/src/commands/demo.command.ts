@@ -13,6 +13,12 @@ function jakartaMidnight(at: number): number {
   return Math.floor((at + JAKARTA_OFFSET_MS) / DAY_MS) * DAY_MS - JAKARTA_OFFSET_MS;
 }
 
+function dashboardHint(owners: number): string {
+  return owners > 0
+    ? `Everyone who owns a workspace here (${owners}) owns this one too: sign in at http://127.0.0.1:3000 to see it.`
+    : 'Open http://127.0.0.1:3000 after npm start and create the first account: this workspace will be yours.';
+}
+
 export function registerDemo(program: Command): void {
   program
     .command('demo')
@@ -49,6 +55,7 @@ export function registerDemo(program: Command): void {
             kind: 'write',
             name: 'demo data',
           });
+          const owners = await services.accounts.shareWithOwners(workspace.id);
           const end = jakartaMidnight(options.end ?? services.now()) + DAY_MS;
           const start = end - options.days * DAY_MS;
           const bar = options.json
@@ -90,6 +97,7 @@ export function registerDemo(program: Command): void {
             events,
             rejected,
             advanced,
+            owners,
             secretKey: secret.key,
             writeKey: write.key,
             overview,
@@ -102,7 +110,8 @@ export function registerDemo(program: Command): void {
               overview.stages
                 .map((s) => `  ${s.label.id.padEnd(14)} ${String(s.customers).padStart(7)}`)
                 .join('\n') +
-              `\n\nA secret key for this workspace (shown once):\n  ${secret.key}\n\n` +
+              `\n\n${dashboardHint(owners)}\n` +
+              `\nA secret key for this workspace (shown once):\n  ${secret.key}\n\n` +
               `Start the server (npm start) and try:\n` +
               `  curl -H "Authorization: Bearer ${secret.key}" http://127.0.0.1:3000/api/v1/workspaces/${workspace.id}/journey/overview\n`,
           );

@@ -66,7 +66,21 @@ export class AccountService {
     const user = await this.createUser(input);
     const workspace = await this.workspaces.create({ name: input.workspaceName });
     await this.addMember(workspace.id, user.id, 'owner', []);
+    // Workspaces made before the first account (`jejak demo`, or the API with the admin key) are theirs too.
+    for (const id of await new MembershipRepository(this.store.db).unclaimedWorkspaceIds()) {
+      await this.addMember(id, user.id, 'owner', []);
+    }
     return { user, workspace };
+  }
+
+  /**
+   * Makes everyone who owns a workspace here an owner of this one too: a demo business added to an
+   * installation that already has accounts should show up in its owners' dashboards. Returns how many.
+   */
+  async shareWithOwners(workspaceId: string): Promise<number> {
+    const owners = await new MembershipRepository(this.store.db).ownerUserIds();
+    for (const userId of owners) await this.addMember(workspaceId, userId, 'owner', []);
+    return owners.length;
   }
 
   async addMember(workspaceId: string, userId: string, role: string, branchIds: string[]): Promise<void> {

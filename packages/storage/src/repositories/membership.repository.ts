@@ -62,6 +62,38 @@ export class MembershipRepository {
     return Number(row.n);
   }
 
+  /** Workspaces nobody belongs to yet: made before accounts existed (the demo, or the API with a key). */
+  async unclaimedWorkspaceIds(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('workspaces')
+      .select('workspaces.id')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('memberships')
+              .select('memberships.user_id')
+              .whereRef('memberships.workspace_id', '=', 'workspaces.id'),
+          ),
+        ),
+      )
+      .orderBy('workspaces.created_at')
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  /** Everyone who owns at least one workspace of this installation. */
+  async ownerUserIds(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('memberships')
+      .select('user_id')
+      .distinct()
+      .where('role', '=', 'owner')
+      .orderBy('user_id')
+      .execute();
+    return rows.map((row) => row.user_id);
+  }
+
   async delete(workspaceId: string, userId: string): Promise<boolean> {
     const result = await this.db
       .deleteFrom('memberships')
