@@ -84,8 +84,11 @@ describe('crash safety', () => {
     await new Promise((r) => setTimeout(r, 1_500));
     killed = true;
     await first.stop('SIGKILL');
+    // The server itself is gone, not just a wrapper around it: nothing else writes to the data now.
+    expect(() => process.kill(first.child.pid!, 0)).toThrow();
     await Promise.all(writers);
     expect(acknowledged.size).toBeGreaterThan(0);
+    expect(sent.size).toBeGreaterThan(acknowledged.size); // the kill caught batches in flight
 
     // Restart on the same data; send everything again (a client retrying what it never heard about).
     const second = await startServerProcess(data.dir);

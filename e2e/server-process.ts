@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const MAIN = join(ROOT, 'packages', 'cli', 'src', 'main.ts');
 
 export interface ServerProcess {
@@ -27,7 +26,9 @@ export async function startServerProcess(
   dataDir: string,
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
-  const child = spawn(TSX, [MAIN, 'serve', '--port', '0'], {
+  // Node itself with tsx as a loader, not the tsx wrapper: a signal must reach the server process,
+  // or a SIGKILL would kill only the wrapper and leave the server running on the same data.
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--port', '0'], {
     cwd: ROOT,
     env: { ...process.env, JEJAK_DATA_DIR: dataDir, JEJAK_LOG_LEVEL: 'warn', ...env },
   });
