@@ -8,6 +8,9 @@ export function phaseBar(label: string, total: number, unit = 'events'): SingleB
       stream: process.stderr,
       hideCursor: true,
       etaBuffer: 50,
+      // Redirected to a file (a CI log), a line every 30 s still shows the run is alive.
+      noTTYOutput: true,
+      notTTYSchedule: 30_000,
     },
     Presets.shades_classic,
   );

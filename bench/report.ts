@@ -6,7 +6,14 @@ import { formatMs, formatRate, type Timing } from './stats.ts';
 export interface BenchResults {
   date: string;
   command: string;
-  machine: { cpu: string; cores: number; memoryGiB: number; node: string; sqlite: string };
+  machine: {
+    cpu: string;
+    cores: number;
+    memoryGiB: number;
+    node: string;
+    sqlite: string;
+    loadAverage: { start: number; end: number };
+  };
   workload: { seed: number; customers: number; days: number; events: number; averageEventBytes: number };
   client: { batchSize: number; concurrency: number };
   ingest: {
@@ -97,7 +104,8 @@ export function formatTable(r: BenchResults): string {
   const w = r.workload;
   return [
     `Jejak bench, ${r.date}: ${r.command}`,
-    `machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB; Node ${r.machine.node}, SQLite ${r.machine.sqlite}`,
+    `machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB; Node ${r.machine.node}, ` +
+      `SQLite ${r.machine.sqlite}; load average ${r.machine.loadAverage.start} at the start, ${r.machine.loadAverage.end} at the end`,
     `workload: BENCH_SHOP seed ${w.seed}, ${w.customers.toLocaleString('en')} customers, ${w.days} days, ` +
       `${w.events.toLocaleString('en')} events of ${w.averageEventBytes} bytes on average`,
     `client: ${r.client.batchSize}-message batches, ${r.client.concurrency} requests in flight, from the bench process`,

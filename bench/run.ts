@@ -3,7 +3,7 @@
  * in the same run (see docs/benchmarks.md). Progress on stderr, results on stdout (a table, or --json).
  */
 import { mkdirSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Command, InvalidArgumentError } from 'commander';
@@ -71,7 +71,7 @@ function takeSlice(batches: Generator<Batch, void, undefined>, events: number): 
   return slice;
 }
 
-function machine(): BenchResults['machine'] {
+function machine(loadAtStart: number): BenchResults['machine'] {
   const db = new BetterSqlite3(':memory:');
   const sqlite = db.prepare('select sqlite_version()').pluck().get() as string;
   db.close();
@@ -81,6 +81,8 @@ function machine(): BenchResults['machine'] {
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.versions.node,
     sqlite,
+    // Other work on the machine takes cores from both the server and the client: say how busy it was.
+    loadAverage: { start: loadAtStart, end: Number(loadavg()[0]!.toFixed(2)) },
   };
 }
 
@@ -146,6 +148,7 @@ function mkdirp(dir: string): string {
 
 async function main() {
   const options = parseOptions(process.argv);
+  const loadAtStart = Number(loadavg()[0]!.toFixed(2));
   const root = mkdtempSync(join(tmpdir(), 'jejak-bench-'));
   say(`data in ${root}`);
   try {
@@ -166,7 +169,7 @@ async function main() {
     const results: BenchResults = {
       date: new Date().toISOString().slice(0, 10),
       command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.replace(/ -- $/, ''),
-      machine: machine(),
+      machine: machine(loadAtStart),
       workload: {
         seed: options.seed,
         customers: options.customers,

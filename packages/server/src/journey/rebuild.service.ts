@@ -44,7 +44,7 @@ const NO_PROPERTIES: Readonly<Record<string, unknown>> = Object.freeze({});
  * The events are read once, in storage order (about arrival order, a sequential read), and every
  * customer's state is kept in memory meanwhile (a `ReplayPass`): far cheaper than reading them
  * customer by customer, which visits the table in random order. The few customers whose events
- * were stored out of time order are replayed one by one at the end.
+ * were stored out of time order are replayed at the end, from their events read in replay order.
  */
 export class RebuildService {
   constructor(
@@ -103,16 +103,9 @@ export class RebuildService {
       seen += batch.length;
       onProgress?.({ workspaceId, events: seen, totalEvents: Math.max(seen, estimate) });
     }
-    // All states at once, so they are written in customer order, the order of their primary key.
-    const finished = [...pass.finish(until)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [customerId, state] of finished) {
-      buffer.addState(customerId, state);
-      if (buffer.full) await buffer.flush();
-    }
-    await buffer.flush();
+    await writeStates(pass, buffer, until);
     onProgress?.({ workspaceId, events: seen, totalEvents: seen });
-    const late = pass.late();
-    const lateTransitions = await this.replayLate(repository, workspaceId, late, rules, scan, until);
+    const lateTransitions = await this.replayLate(repository, workspaceId, pass.late(), rules, scan, until);
     result.events += seen;
     result.customers += pass.customers;
     result.transitions += buffer.written + lateTransitions;
@@ -147,6 +140,16 @@ export class RebuildService {
     await buffer.flush();
     return buffer.written - removed;
   }
+}
+
+/** Every state of the pass, advanced to `until`, written in customer order: the order of their primary key. */
+async function writeStates(pass: ReplayPass, buffer: RebuildBuffer, until: number): Promise<void> {
+  const finished = [...pass.finish(until)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [customerId, state] of finished) {
+    buffer.addState(customerId, state);
+    if (buffer.full) await buffer.flush();
+  }
+  await buffer.flush();
 }
 
 function toJourneyEvent(row: ReplayEventRow): JourneyEvent {
