@@ -12,3 +12,4 @@ export {
 export * from './journey/index.ts';
 export * from './ingest/index.ts';
 export * from './auth/roles.ts';
+export * from './sales/index.ts';

@@ -1,5 +1,7 @@
 export * from './schema.ts';
 export * from './accounts.schema.ts';
+export * from './sales.schema.ts';
+export { writeTransaction } from './write-transaction.ts';
 export type { OpenDatabaseOptions, Store, StoreDialect } from './store.ts';
 export { openDatabase } from './open-database.ts';
 export { redactUrl } from './dialect/postgres/postgres-store.ts';
@@ -49,3 +51,16 @@ export {
   type CustomerRecord,
   type ErasureCounts,
 } from './repositories/personal-data.repository.ts';
+export { SalesSettingsRepository } from './repositories/sales-settings.repository.ts';
+export {
+  ProductRepository,
+  type ProductChanges,
+  type ProductListOptions,
+} from './repositories/product.repository.ts';
+export { StockRepository, type MovementInput, type StockLevelRow } from './repositories/stock.repository.ts';
+export {
+  OrderRepository,
+  type OrderListOptions,
+  type OrderRecord,
+  type RefundRecord,
+} from './repositories/order.repository.ts';

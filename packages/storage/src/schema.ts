@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AccountTables } from './accounts.schema.ts';
+import type { SalesTables } from './sales.schema.ts';
 
 /*
  * The tables, as Kysely sees them. Times are epoch milliseconds (UTC) in an integer column on both
@@ -135,7 +136,7 @@ export interface QuarantineTable {
   payload_json: string;
 }
 
-export interface Database extends AccountTables {
+export interface Database extends AccountTables, SalesTables {
   workspaces: WorkspaceTable;
   api_keys: ApiKeyTable;
   customers: CustomerTable;

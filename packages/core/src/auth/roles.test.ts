@@ -19,3 +19,15 @@ describe('roles', () => {
     expect(ROLES.filter(isBranchScoped)).toEqual(['manager', 'cashier']);
   });
 });
+
+describe('sales permissions', () => {
+  it('lets cashiers sell but only managers and above refund, void or move stock', () => {
+    expect(ROLES.filter((r) => roleCan(r, 'sales.write'))).toEqual(['owner', 'admin', 'manager', 'cashier']);
+    expect(ROLES.filter((r) => roleCan(r, 'sales.refund'))).toEqual(['owner', 'admin', 'manager']);
+    expect(ROLES.filter((r) => roleCan(r, 'stock.manage'))).toEqual(['owner', 'admin', 'manager']);
+  });
+
+  it('keeps the catalogue, prices and tax settings to owners and admins', () => {
+    expect(ROLES.filter((r) => roleCan(r, 'sales.manage'))).toEqual(['owner', 'admin']);
+  });
+});

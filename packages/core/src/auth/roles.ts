@@ -20,7 +20,11 @@ export const PERMISSIONS = [
   'customers.personal_data',
   'journey.read',
   'journey.manage',
+  'sales.read',
   'sales.write',
+  'sales.refund',
+  'sales.manage',
+  'stock.manage',
   'audit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -44,10 +48,13 @@ const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'customers.read',
     'customers.write',
     'journey.read',
+    'sales.read',
     'sales.write',
+    'sales.refund',
+    'stock.manage',
   ],
-  cashier: ['workspace.read', 'branches.read', 'sales.write'],
-  analyst: ['workspace.read', 'branches.read', 'customers.read', 'journey.read'],
+  cashier: ['workspace.read', 'branches.read', 'sales.read', 'sales.write'],
+  analyst: ['workspace.read', 'branches.read', 'customers.read', 'journey.read', 'sales.read'],
 };
 
 /**

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './2026-11-24T0000-initial.ts';
 import * as accounts from './2026-11-24T0100-accounts.ts';
 import * as transitionSummary from './2026-11-24T0300-transition-summary-index.ts';
+import * as sales from './2026-11-24T1910-sales.ts';
 
 // Listed by hand rather than read from the folder, so migrations load the same under tsx, vitest and a bundler.
 // Names sort in the order they run; add new ones at the end with a later timestamp.
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T0000-initial': initial,
   '2026-11-24T0100-accounts': accounts,
   '2026-11-24T0300-transition-summary-index': transitionSummary,
+  '2026-11-24T1910-sales': sales,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
