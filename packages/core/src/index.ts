@@ -13,3 +13,4 @@ export * from './journey/index.ts';
 export * from './ingest/index.ts';
 export * from './auth/roles.ts';
 export * from './sales/index.ts';
+export * from './experience/index.ts';

@@ -26,6 +26,11 @@ export const PERMISSIONS = [
   'sales.manage',
   'stock.manage',
   'audit.read',
+  'tickets.read',
+  'tickets.write',
+  'support.manage',
+  'surveys.read',
+  'surveys.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,9 +57,20 @@ const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'sales.write',
     'sales.refund',
     'stock.manage',
+    'tickets.read',
+    'tickets.write',
+    'surveys.read',
   ],
   cashier: ['workspace.read', 'branches.read', 'sales.read', 'sales.write'],
-  analyst: ['workspace.read', 'branches.read', 'customers.read', 'journey.read', 'sales.read'],
+  analyst: [
+    'workspace.read',
+    'branches.read',
+    'customers.read',
+    'journey.read',
+    'sales.read',
+    'tickets.read',
+    'surveys.read',
+  ],
 };
 
 /**

@@ -77,8 +77,8 @@ export const EVENT_CATALOGUE: readonly CatalogueEntry[] = deepFreeze([
   entry(
     'Survey Responded',
     ['experience', 'advocacy', 'negative'],
-    'Survei dijawab (NPS 9-10: advokasi; NPS 0-6 atau CSAT 1-2: pengalaman buruk)',
-    'A survey was answered (NPS 9-10: advocacy; NPS 0-6 or CSAT 1-2: a bad experience)',
+    'Survei dijawab (NPS 9-10: advokasi; NPS 0-6, CSAT 1-2 atau CES 1-3: pengalaman buruk)',
+    'A survey was answered (NPS 9-10: advocacy; NPS 0-6, CSAT 1-2 or CES 1-3: a bad experience)',
   ),
   entry(
     'Review Posted',

@@ -148,6 +148,14 @@ export const DEFAULT_RULES: JourneyRules = deepFreeze({
         { property: 'score', op: 'lte', value: 6 },
       ],
     },
+    // CES runs 1 (very hard) to 7 (very easy): 1-3 is the hard side of the scale.
+    {
+      event: 'Survey Responded',
+      where: [
+        { property: 'survey_type', op: 'eq', value: 'ces' },
+        { property: 'score', op: 'lte', value: 3 },
+      ],
+    },
   ],
   status: {
     prospectRhythmDays: 30,

@@ -1,0 +1,5 @@
+export * from './business-hours.ts';
+export * from './local-time.ts';
+export * from './response-target.ts';
+export * from './survey-score.ts';
+export * from './survey-question.ts';
