@@ -64,3 +64,12 @@ export {
   type OrderRecord,
   type RefundRecord,
 } from './repositories/order.repository.ts';
+export * from './experience.schema.ts';
+export { SupportSettingsRepository } from './repositories/support-settings.repository.ts';
+export { BusinessHoursRepository, WHOLE_BUSINESS } from './repositories/business-hours.repository.ts';
+export {
+  TicketRepository,
+  type TicketListItem,
+  type TicketListOptions,
+} from './repositories/ticket.repository.ts';
+export { SurveyRepository, type SurveyComment, type SurveyReach } from './repositories/survey.repository.ts';

@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AccountTables } from './accounts.schema.ts';
 import type { SalesTables } from './sales.schema.ts';
+import type { ExperienceTables } from './experience.schema.ts';
 
 /*
  * The tables, as Kysely sees them. Times are epoch milliseconds (UTC) in an integer column on both
@@ -136,7 +137,7 @@ export interface QuarantineTable {
   payload_json: string;
 }
 
-export interface Database extends AccountTables, SalesTables {
+export interface Database extends AccountTables, SalesTables, ExperienceTables {
   workspaces: WorkspaceTable;
   api_keys: ApiKeyTable;
   customers: CustomerTable;
