@@ -3,6 +3,7 @@ export type { CustomerStatus, JourneyState, RiskLevel, Step, Transition } from '
 export { advance, applyEvent, isLate, replay } from './journey.engine.ts';
 export { compileRules } from './rules.compile.ts';
 export { namesReadingProperties } from './rules.properties.ts';
+export { ORDER_AMOUNT_PROPERTIES, minorUnitDigits, orderAmount, toMinorUnits } from './order-value.ts';
 export { ReplayPass, type TransitionSink } from './replay-pass.ts';
 export type { CompiledRules } from './rules.compile.ts';
 export { DEFAULT_RULES } from './rules.default.ts';

@@ -25,6 +25,11 @@ export interface JourneyState {
   firstSeenAt: number | null;
   lastSeenAt: number | null;
   orderCount: number;
+  /**
+   * What the customer's orders were worth together (see `orderAmount`), in the currency's major unit
+   * as the events send it. Absent from states stored before it existed: read it as 0.
+   */
+  orderValue: number;
   /** The most recent order times, oldest first, at most MAX_ORDER_TIMES. */
   orderTimes: number[];
   /** Median gap between `orderTimes` (null under two orders); kept so the hot path never re-sorts. */
@@ -71,6 +76,7 @@ export function initialState(): JourneyState {
     firstSeenAt: null,
     lastSeenAt: null,
     orderCount: 0,
+    orderValue: 0,
     orderTimes: [],
     medianOrderGapMs: null,
     negativeTimes: [],

@@ -9,6 +9,7 @@ import {
   type Step,
   type Transition,
 } from './journey-state.ts';
+import { addAmount, orderAmount } from './order-value.ts';
 import { compileRules, type CompiledRules } from './rules.compile.ts';
 import { NO_STAGE, type JourneyRules } from './rules.schema.ts';
 
@@ -138,7 +139,7 @@ export function applyInPlace(
     if (s.firstSeenAt === null) s.firstSeenAt = at;
     s.lastSeenAt = at;
   }
-  if (rules.isOrder(event)) recordOrder(s, at);
+  if (rules.isOrder(event)) recordOrder(s, at, orderAmount(event.properties));
   if (rules.isNegative(event)) {
     if (s.negativeTimes.length === MAX_NEGATIVE_TIMES) s.negativeTimes.shift();
     s.negativeTimes.push(at);
@@ -151,10 +152,11 @@ export function applyInPlace(
   s.dueAt = nextDeadline(s, at, rules);
 }
 
-function recordOrder(s: JourneyState, at: number): void {
+function recordOrder(s: JourneyState, at: number, amount: number): void {
   // "Won back" needs a customer who had bought before and churned; a lapsed prospect's first order is new.
   s.wonBackAt = s.status === 'churned' && s.orderCount > 0 ? at : null;
   s.orderCount++;
+  s.orderValue = addAmount(s.orderValue, amount);
   if (s.orderTimes.length === MAX_ORDER_TIMES) s.orderTimes.shift();
   s.orderTimes.push(at);
   s.medianOrderGapMs = medianGap(s.orderTimes);

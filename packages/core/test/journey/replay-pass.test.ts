@@ -71,9 +71,10 @@ describe('ReplayPass', () => {
 });
 
 describe('namesReadingProperties', () => {
-  it('lists the names of the default rules that carry a where, and no other', () => {
+  it('lists the names of the default rules that carry a where, and the orders, and no other', () => {
     expect([...(namesReadingProperties(DEFAULT_RULES) as Set<string>)].sort()).toEqual([
       'Content Viewed',
+      'Order Completed',
       'Page Viewed',
       'Review Posted',
       'Survey Responded',
@@ -86,5 +87,9 @@ describe('namesReadingProperties', () => {
       negative: [{ event: '*', where: [{ property: 'complaint', op: 'exists' }] }],
     });
     expect(namesReadingProperties(rules)).toBe('all');
+  });
+
+  it("answers 'all' when every event counts as an order, since an order's amount is read from it", () => {
+    expect(namesReadingProperties(rulesWith({ orders: { event: '*', type: ['track'] } }))).toBe('all');
   });
 });
