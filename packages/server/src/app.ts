@@ -10,6 +10,7 @@ import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerAuditHook } from './audit/audit.hook.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerBranchRoutes } from './branches/branch.routes.ts';
+import { registerQueryConversion } from './http/query-numbers.ts';
 import { registerSecurity } from './http/security.ts';
 import { registerMemberRoutes } from './members/member.routes.ts';
 import { registerPrivacyRoutes } from './privacy/privacy.routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp(
     limitIngest: limiters.ingestByKey,
   });
   registerAuditHook(app, services.audit);
+  registerQueryConversion(app);
   options.afterAccessControl?.(app);
   app.get('/health', { config: { access: 'public' } }, () => ({ ok: true }));
   await app.register(plugin((scope) => registerIngestRoutes(scope, services, options.config)));

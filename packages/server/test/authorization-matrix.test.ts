@@ -28,6 +28,7 @@ const EXPECTED: Record<string, string> = {
   'DELETE /api/v1/workspaces/:workspaceId/keys/:keyId': 'keys.manage',
   'GET /api/v1/workspaces/:workspaceId/customers': 'customers.read',
   'GET /api/v1/workspaces/:workspaceId/customers/:customerId': 'customers.read',
+  'GET /api/v1/workspaces/:workspaceId/customers/:customerId/timeline': 'customers.read',
   'POST /api/v1/workspaces/:workspaceId/merges': 'customers.write',
   'GET /api/v1/workspaces/:workspaceId/merges': 'customers.read',
   'POST /api/v1/workspaces/:workspaceId/merges/:mergeId/undo': 'customers.write',

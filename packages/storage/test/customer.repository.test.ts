@@ -26,6 +26,18 @@ describe('CustomerRepository', () => {
   const names = async (options: Partial<CustomerListOptions> = {}) =>
     (await customers.list(ws, { limit: 50, ...options })).items.map((c) => c.name);
 
+  /** A customer some event has reached: the list shows only those, most recently active first. */
+  async function listed(
+    overrides: Partial<Parameters<typeof aCustomer>[0]> = {},
+    state: Partial<Parameters<typeof aJourneyState>[0]> = {},
+  ) {
+    const customer = await customers.create(aCustomer({ workspace_id: ws, ...overrides }));
+    await new JourneyStateRepository(store.db).upsert(
+      aJourneyState({ workspace_id: ws, customer_id: customer.id, ...state }),
+    );
+    return customer;
+  }
+
   it('reads a customer only inside its workspace', async () => {
     const customer = await customers.create(aCustomer({ workspace_id: ws, traits_json: '{"tier":"gold"}' }));
     expect(await customers.get(ws, customer.id)).toEqual(customer);
@@ -78,11 +90,9 @@ describe('CustomerRepository', () => {
     expect((await customers.get(ws, siti.id))?.name).toBe('Siti');
   });
 
-  it('lists newest last seen first and pages through ties without losing or repeating anyone', async () => {
+  it('lists the most recently active first and pages through ties without losing or repeating anyone', async () => {
     for (let i = 0; i < 7; i++) {
-      await customers.create(
-        aCustomer({ workspace_id: ws, name: `c${i}`, last_seen_at: T0 + Math.floor(i / 3) }),
-      );
+      await listed({ name: `c${i}`, last_seen_at: T0 - i }, { last_event_at: T0 + Math.floor(i / 3) });
     }
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -100,8 +110,8 @@ describe('CustomerRepository', () => {
   });
 
   it('leaves merged customers out of the list until the merge is undone', async () => {
-    const survivor = await customers.create(aCustomer({ workspace_id: ws, name: 'Survivor' }));
-    const merged = await customers.create(aCustomer({ workspace_id: ws, name: 'Merged' }));
+    const survivor = await listed({ name: 'Survivor' });
+    const merged = await listed({ name: 'Merged' });
     expect(await customers.setMergedInto(ws, merged.id, survivor.id)).toBe(true);
     expect(await names()).toEqual(['Survivor']);
     expect((await customers.get(ws, merged.id))?.merged_into).toBe(survivor.id);
@@ -111,11 +121,9 @@ describe('CustomerRepository', () => {
 
   describe('search', () => {
     beforeEach(async () => {
-      await customers.create(
-        aCustomer({ workspace_id: ws, id: `${ws}-Zq9`, name: 'Siti Rahayu', phone: '+6281234567890' }),
-      );
-      await customers.create(aCustomer({ workspace_id: ws, name: 'Budi Santoso', email: 'Budi@Example.ID' }));
-      await customers.create(aCustomer({ workspace_id: ws, name: '100% Kopi', phone: '+6285700001111' }));
+      await listed({ id: `${ws}-Zq9`, name: 'Siti Rahayu', phone: '+6281234567890' });
+      await listed({ name: 'Budi Santoso', email: 'Budi@Example.ID' });
+      await listed({ name: '100% Kopi', phone: '+6285700001111' });
     });
 
     it('matches the name whatever the case', async () => {
@@ -154,6 +162,28 @@ describe('CustomerRepository', () => {
       expect(await names({ search: 'POS-004' })).toEqual([]);
     });
 
+    it('finds a customer by any identity key the caller hands in, exactly', async () => {
+      const budi = (await customers.list(ws, { limit: 10, search: 'budi' })).items[0]!;
+      await new IdentityRepository(store.db).add(
+        ws,
+        budi.id,
+        [
+          { kind: 'email', value: 'budi.lama@example.id' },
+          { kind: 'phone', value: '+6281199990000' },
+        ],
+        T0,
+      );
+      const byKeys = (search: string, searchKeys: { kind: string; value: string }[]) =>
+        names({ search, searchKeys });
+      expect(
+        await byKeys('Budi.Lama@Example.ID', [{ kind: 'email', value: 'budi.lama@example.id' }]),
+      ).toEqual(['Budi Santoso']);
+      expect(await byKeys('0811 9999 0000', [{ kind: 'phone', value: '+6281199990000' }])).toEqual([
+        'Budi Santoso',
+      ]);
+      expect(await byKeys('0811 9999 0001', [{ kind: 'phone', value: '+6281199990001' }])).toEqual([]);
+    });
+
     it('takes % and _ in the search literally', async () => {
       expect(await names({ search: '100%' })).toEqual(['100% Kopi']);
       expect(await names({ search: 'S_ti' })).toEqual([]);
@@ -161,28 +191,17 @@ describe('CustomerRepository', () => {
   });
 
   describe('with journey states', () => {
-    it('joins stage and status, null for a customer no event has reached yet', async () => {
-      const states = new JourneyStateRepository(store.db);
-      const buyer = await customers.create(
-        aCustomer({ workspace_id: ws, name: 'Buyer', last_seen_at: T0 + 3 }),
-      );
-      const browser = await customers.create(
-        aCustomer({ workspace_id: ws, name: 'Browser', last_seen_at: T0 + 2 }),
-      );
-      await customers.create(aCustomer({ workspace_id: ws, name: 'Fresh', last_seen_at: T0 + 1 }));
-      await states.upsert(
-        aJourneyState({ workspace_id: ws, customer_id: buyer.id, stage: 'purchase', status: 'active' }),
-      );
-      await states.upsert(
-        aJourneyState({ workspace_id: ws, customer_id: browser.id, stage: 'consideration' }),
-      );
+    it('joins stage, status and state, and leaves out a customer no event has reached yet', async () => {
+      await listed({ name: 'Buyer' }, { stage: 'purchase', status: 'active', last_event_at: T0 + 3 });
+      await listed({ name: 'Browser' }, { stage: 'consideration', last_event_at: T0 + 2 });
+      await customers.create(aCustomer({ workspace_id: ws, name: 'Fresh', last_seen_at: T0 + 9 }));
 
       const { items } = await customers.list(ws, { limit: 10 });
-      expect(items.map((c) => [c.name, c.stage, c.status])).toEqual([
-        ['Buyer', 'purchase', 'active'],
-        ['Browser', 'consideration', 'new'],
-        ['Fresh', null, null],
+      expect(items.map((c) => [c.name, c.stage, c.status, c.last_event_at])).toEqual([
+        ['Buyer', 'purchase', 'active', T0 + 3],
+        ['Browser', 'consideration', 'new', T0 + 2],
       ]);
+      expect(items.every((c) => c.state_json === '{}')).toBe(true);
       expect(await names({ stage: 'purchase' })).toEqual(['Buyer']);
       expect(await names({ status: 'new' })).toEqual(['Browser']);
       expect(await names({ stage: 'consideration', search: 'buy' })).toEqual([]);

@@ -102,6 +102,16 @@ describe('EventRepository', () => {
     expect(older.map((e) => e.message_id)).toEqual(['m1', 'm2']);
     const beforeTime = await events.listForCustomer(ws, customer, { before: T0 + 2 * MINUTE });
     expect(beforeTime.map((e) => e.message_id)).toEqual(['m0', 'm1']);
+    expect((await events.firstForCustomer(ws, customer, 2)).map((e) => e.message_id)).toEqual(['m0', 'm1']);
+  });
+
+  it('names events by message id, only inside the workspace', async () => {
+    await events.insert(event({ message_id: 'm-order', name: 'Order Completed' }));
+    await events.insert(event({ message_id: 'm-view', name: 'Product Viewed' }));
+    const names = await events.namesOf(ws, ['m-order', 'm-view', 'clock', 'm-order']);
+    expect(Object.fromEntries(names)).toEqual({ 'm-order': 'Order Completed', 'm-view': 'Product Viewed' });
+    const other = (await new WorkspaceRepository(store.db).create(aWorkspace())).id;
+    expect((await events.namesOf(other, ['m-order'])).size).toBe(0);
   });
 
   it('moves every event of a merged customer to the survivor', async () => {

@@ -40,4 +40,14 @@ describe('MergeRepository', () => {
     expect(second.items.map((m) => m.id)).toEqual(ids.slice(0, 2).reverse());
     expect(second.nextCursor).toBeNull();
   });
+
+  it('lists only the merges a customer took part in, as survivor or as the merged one', async () => {
+    const ws = await workspace();
+    const asSurvivor = await merges.insert(aMerge({ workspace_id: ws, survivor_id: 'siti', created_at: T0 }));
+    const asMerged = await merges.insert(aMerge({ workspace_id: ws, merged_id: 'siti', created_at: T0 + 1 }));
+    await merges.insert(aMerge({ workspace_id: ws, created_at: T0 + 2 }));
+    const page = await merges.list(ws, { limit: 10, customerId: 'siti' });
+    expect(page.items.map((m) => m.id)).toEqual([asMerged.id, asSurvivor.id]);
+    expect((await merges.list(await workspace(), { limit: 10, customerId: 'siti' })).items).toEqual([]);
+  });
 });

@@ -40,6 +40,24 @@ describe('TransitionRepository', () => {
     expect(typeof listed[0]?.id).toBe('number');
   });
 
+  it('pages a customer’s transitions newest first, before a time or a time and id', async () => {
+    await transitions.insertMany(
+      [0, 1, 1, 2].map((minute, i) =>
+        aTransition({ workspace_id: ws, customer_id: 'siti', to_value: `s${i}`, at: T0 + minute }),
+      ),
+    );
+    const newest = await transitions.newestForCustomer(ws, 'siti', { limit: 2 });
+    expect(newest.map((t) => t.to_value)).toEqual(['s3', 's2']);
+    const last = newest[1]!;
+    const older = await transitions.newestForCustomer(ws, 'siti', {
+      limit: 5,
+      before: { at: last.at, id: last.id },
+    });
+    expect(older.map((t) => t.to_value)).toEqual(['s1', 's0']);
+    const beforeTime = await transitions.newestForCustomer(ws, 'siti', { limit: 5, before: T0 + 1 });
+    expect(beforeTime.map((t) => t.to_value)).toEqual(['s0']);
+  });
+
   it('inserts nothing for an empty list and many rows past one statement', async () => {
     await transitions.insertMany([]);
     const many = Array.from({ length: 450 }, (_, i) =>

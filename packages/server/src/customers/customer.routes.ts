@@ -9,9 +9,15 @@ import {
   CustomerPageSchema,
   MergePageSchema,
   MergeSchema,
+  TimelinePageSchema,
 } from './customer.schemas.ts';
 
 const tags = ['customers'];
+
+const CustomerParams = Type.Intersect([
+  WorkspaceParams,
+  Type.Object({ customerId: Type.String({ maxLength: 64 }) }),
+]);
 
 export function registerCustomerRoutes(scope: FastifyInstance, services: Services): void {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
@@ -22,13 +28,16 @@ export function registerCustomerRoutes(scope: FastifyInstance, services: Service
       config: { access: { permission: 'customers.read' } },
       schema: {
         tags,
-        summary: 'List customers, newest activity first, with search and paging',
+        summary: 'List customers, most recently active first, with search, filters and paging',
         params: WorkspaceParams,
         querystring: Type.Intersect([
           PageQuery,
           Type.Object({
             search: Type.Optional(
-              Type.String({ maxLength: 200, description: 'Name, email, phone (any format) or id' }),
+              Type.String({
+                maxLength: 200,
+                description: 'Part of the name, email, phone (any format) or id, or any identity key whole',
+              }),
             ),
             stage: Type.Optional(Type.String({ maxLength: 32 })),
             status: Type.Optional(CustomerStatusSchema),
@@ -48,8 +57,9 @@ export function registerCustomerRoutes(scope: FastifyInstance, services: Service
           phone: c.phone,
           stage: c.stage,
           status: c.status,
+          value: c.value,
           firstSeenAt: c.first_seen_at,
-          lastSeenAt: c.last_seen_at,
+          lastSeenAt: c.last_event_at,
         })),
         nextCursor: page.nextCursor,
       };
@@ -64,10 +74,7 @@ export function registerCustomerRoutes(scope: FastifyInstance, services: Service
         tags,
         summary:
           'One customer: identity keys, traits, stage and status, and a timeline of events and transitions',
-        params: Type.Intersect([
-          WorkspaceParams,
-          Type.Object({ customerId: Type.String({ maxLength: 64 }) }),
-        ]),
+        params: CustomerParams,
         querystring: Type.Object({
           timelineLimit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
         }),
@@ -80,6 +87,27 @@ export function registerCustomerRoutes(scope: FastifyInstance, services: Service
         request.params.customerId,
         request.query.timelineLimit,
       ),
+  );
+
+  app.get(
+    '/workspaces/:workspaceId/customers/:customerId/timeline',
+    {
+      config: { access: { permission: 'customers.read' } },
+      schema: {
+        tags,
+        summary: "A customer's events and stage and status moves together, newest first, a page at a time",
+        params: CustomerParams,
+        querystring: PageQuery,
+        response: { 200: TimelinePageSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { limit = 50, cursor } = request.query;
+      return services.customers.timeline(request.params.workspaceId, request.params.customerId, {
+        limit,
+        ...(cursor ? { cursor } : {}),
+      });
+    },
   );
 
   app.post(
@@ -113,17 +141,21 @@ export function registerCustomerRoutes(scope: FastifyInstance, services: Service
       config: { access: { permission: 'customers.read' } },
       schema: {
         tags,
-        summary: 'Merges, newest first',
+        summary: 'Merges, newest first; with customerId, those the customer took part in on either side',
         params: WorkspaceParams,
-        querystring: PageQuery,
+        querystring: Type.Intersect([
+          PageQuery,
+          Type.Object({ customerId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) }),
+        ]),
         response: { 200: MergePageSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const { limit = 50, cursor } = request.query;
+      const { limit = 50, cursor, customerId } = request.query;
       const page = await services.merges.list(request.params.workspaceId, {
         limit,
         ...(cursor ? { cursor } : {}),
+        ...(customerId ? { customerId } : {}),
       });
       return { items: page.items.map(mergeView), nextCursor: page.nextCursor };
     },

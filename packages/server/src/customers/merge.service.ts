@@ -21,7 +21,7 @@ export class MergeService {
     private readonly now: () => number,
   ) {}
 
-  list(workspaceId: string, options: { limit: number; cursor?: string }) {
+  list(workspaceId: string, options: { limit: number; cursor?: string; customerId?: string }) {
     return new MergeRepository(this.store.db).list(workspaceId, options);
   }
 

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { InvalidCursorError } from '@jejak/storage';
 import { HttpError } from './http-error.ts';
 
 export interface ErrorBody {
@@ -44,6 +45,11 @@ export function errorHandler(
   if (error instanceof HttpError) {
     if (error.headers) void reply.headers(error.headers);
     return reply.status(error.statusCode).send(body(error.code, error.message, error.details));
+  }
+  if (error instanceof InvalidCursorError) {
+    return reply
+      .status(400)
+      .send(body('invalid_cursor', `${error.message}: pass back a nextCursor as given`));
   }
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {

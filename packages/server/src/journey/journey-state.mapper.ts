@@ -24,7 +24,10 @@ export function stateToRow(
 }
 
 export function rowToState(row: Pick<JourneyStateRow, 'state_json'>): JourneyState {
-  return JSON.parse(row.state_json) as JourneyState;
+  const state = JSON.parse(row.state_json) as JourneyState;
+  // Stored before the state kept the orders' worth: 0 until the customer is next replayed or rebuilt.
+  state.orderValue ??= 0;
+  return state;
 }
 
 export function transitionRows(

@@ -4,6 +4,7 @@ import * as accounts from './2026-11-24T0100-accounts.ts';
 import * as transitionSummary from './2026-11-24T0300-transition-summary-index.ts';
 import * as sales from './2026-11-24T1910-sales.ts';
 import * as experience from './2026-11-24T1930-experience.ts';
+import * as customerRecency from './2026-11-24T1931-customer-recency-index.ts';
 
 // Listed by hand rather than read from the folder, so migrations load the same under tsx, vitest and a bundler.
 // Names sort in the order they run; add new ones at the end with a later timestamp.
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T0300-transition-summary-index': transitionSummary,
   '2026-11-24T1910-sales': sales,
   '2026-11-24T1930-experience': experience,
+  '2026-11-24T1931-customer-recency-index': customerRecency,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

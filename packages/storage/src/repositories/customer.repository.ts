@@ -1,14 +1,28 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Customer, CustomerUpdate, Database, NewCustomer } from '../schema.ts';
 import { chunks, type Executor } from './executor.ts';
+import type { IdentityKeyRef } from './identity.repository.ts';
 import { decodeCursor, toPage, type Page, type PageOptions } from './page.ts';
 
-/** A customer as the list shows it: the profile with its journey position (null before any event was applied). */
-export type CustomerListItem = Customer & { stage: string | null; status: string | null };
+/**
+ * A customer as the list shows it: the profile with its journey position, its whole journey state, and
+ * the time of its newest event (the list's order).
+ */
+export type CustomerListItem = Customer & {
+  stage: string | null;
+  status: string;
+  state_json: string;
+  last_event_at: number;
+};
 
 export interface CustomerListOptions extends PageOptions {
   /** Case-insensitive substring of name, email, phone or id, or an exact user or anonymous id; digits also match the phone however they were typed. */
   search?: string;
+  /**
+   * Identity keys the search term also stands for, found exactly: the caller normalises the term as
+   * each kind is stored (a phone in E.164, an email lower-cased), so any key of a customer finds him.
+   */
+  searchKeys?: readonly IdentityKeyRef[];
   stage?: string;
   status?: string;
 }
@@ -109,44 +123,62 @@ export class CustomerRepository {
     return result.numUpdatedRows > 0n;
   }
 
-  /** Newest `last_seen_at` first, merged customers left out. */
+  /**
+   * The most recently active first (the newest event of each, as the journey state keeps it), merged
+   * customers left out, and those no event has reached yet (they have no journey and nothing to show).
+   */
   async list(workspaceId: string, options: CustomerListOptions): Promise<Page<CustomerListItem>> {
+    const rows = await this.listQuery(workspaceId, options).execute();
+    return toPage(rows, options.limit, (row) => ({ at: row.last_event_at, id: row.id }));
+  }
+
+  /** The list's query, one row past the page; public so a test can pin its plan. */
+  listQuery(workspaceId: string, options: CustomerListOptions) {
     let query = this.db
-      .selectFrom('customers as c')
-      .leftJoin('journey_states as js', (join) =>
-        join.onRef('js.workspace_id', '=', 'c.workspace_id').onRef('js.customer_id', '=', 'c.id'),
+      .selectFrom('journey_states as js')
+      .innerJoin('customers as c', (join) =>
+        join.onRef('c.workspace_id', '=', 'js.workspace_id').onRef('c.id', '=', 'js.customer_id'),
       )
       .selectAll('c')
-      .select(['js.stage', 'js.status'])
-      .where('c.workspace_id', '=', workspaceId)
+      .select(['js.stage', 'js.status', 'js.state_json', 'js.last_event_at'])
+      .where('js.workspace_id', '=', workspaceId)
       .where('c.merged_into', 'is', null);
-    const { search, stage, status, cursor } = options;
+    const { search, searchKeys = [], stage, status, cursor } = options;
     if (stage !== undefined) query = query.where('js.stage', '=', stage);
     if (status !== undefined) query = query.where('js.status', '=', status);
-    if (search !== undefined && search.trim() !== '') query = query.where((eb) => matchesSearch(eb, search));
+    if (search !== undefined && search.trim() !== '') {
+      query = query.where((eb) => matchesSearch(eb, search, searchKeys));
+    }
     if (cursor) {
       const after = decodeCursor(cursor, 'string');
       query = query.where((eb) =>
-        eb(eb.refTuple('c.last_seen_at', 'c.id'), '<', eb.tuple(after.at, after.id)),
+        eb(eb.refTuple('js.last_event_at', 'js.customer_id'), '<', eb.tuple(after.at, after.id)),
       );
     }
-    const rows = await query
-      .orderBy('c.last_seen_at', 'desc')
-      .orderBy('c.id', 'desc')
-      .limit(options.limit + 1)
-      .execute();
-    return toPage(rows, options.limit, (row) => ({ at: row.last_seen_at, id: row.id }));
+    return query
+      .orderBy('js.last_event_at', 'desc')
+      .orderBy('js.customer_id', 'desc')
+      .limit(options.limit + 1);
   }
 }
 
-function matchesSearch(eb: ListScope, search: string): Expression<SqlBool> {
+function matchesSearch(
+  eb: ListScope,
+  search: string,
+  searchKeys: readonly IdentityKeyRef[],
+): Expression<SqlBool> {
   const term = search.trim().toLowerCase();
+  // A user id or anonymous id exactly as the business's systems send it, and the caller's other keys.
+  const keys = [
+    { kind: 'user_id', value: search.trim() },
+    { kind: 'anonymous_id', value: search.trim() },
+    ...searchKeys,
+  ];
   const conditions = [
     contains(eb.ref('c.name'), term),
     contains(eb.ref('c.email'), term),
     contains(eb.ref('c.phone'), term),
     contains(eb.ref('c.id'), term),
-    // A user id or anonymous id exactly as the business's systems send it.
     eb(
       'c.id',
       'in',
@@ -154,8 +186,14 @@ function matchesSearch(eb: ListScope, search: string): Expression<SqlBool> {
         .selectFrom('identity_keys')
         .select('identity_keys.customer_id')
         .whereRef('identity_keys.workspace_id', '=', 'c.workspace_id')
-        .where('identity_keys.kind', 'in', ['user_id', 'anonymous_id'])
-        .where('identity_keys.value', '=', search.trim()),
+        // A row-value IN list, answered from the primary key (see IdentityRepository).
+        .where((k) =>
+          k(
+            k.refTuple('identity_keys.kind', 'identity_keys.value'),
+            'in',
+            keys.map((key) => k.tuple(key.kind, key.value)),
+          ),
+        ),
     ),
   ];
   // Phones are stored in E.164 (+62812...), people type 0812-3456 or 62 812 3456.

@@ -85,6 +85,34 @@ export class EventRepository {
     return newest.reverse();
   }
 
+  /** A customer's first `limit` events, oldest first (where he came from). */
+  firstForCustomer(workspaceId: string, customerId: string, limit: number): Promise<StoredEvent[]> {
+    return this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('customer_id', '=', customerId)
+      .orderBy('at')
+      .orderBy('message_id')
+      .limit(limit)
+      .execute();
+  }
+
+  /** The names of these events (a transition's cause), by message id; unknown ids are simply absent. */
+  async namesOf(workspaceId: string, messageIds: readonly string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const part of chunks([...new Set(messageIds)])) {
+      const rows = await this.db
+        .selectFrom('events')
+        .select(['message_id', 'name'])
+        .where('workspace_id', '=', workspaceId)
+        .where('message_id', 'in', part)
+        .execute();
+      for (const row of rows) names.set(row.message_id, row.name);
+    }
+    return names;
+  }
+
   /** Moves every event of one customer to another (a merge). Returns how many moved. */
   async reassign(workspaceId: string, fromCustomerId: string, toCustomerId: string): Promise<number> {
     const result = await this.db

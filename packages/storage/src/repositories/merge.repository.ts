@@ -18,9 +18,15 @@ export class MergeRepository {
       .executeTakeFirst();
   }
 
-  /** Newest first. */
-  async list(workspaceId: string, options: PageOptions): Promise<Page<MergeRow>> {
+  /** Newest first; with `customerId`, only the merges that customer took part in, on either side. */
+  async list(workspaceId: string, options: PageOptions & { customerId?: string }): Promise<Page<MergeRow>> {
     let query = this.db.selectFrom('merges').selectAll().where('workspace_id', '=', workspaceId);
+    const { customerId } = options;
+    if (customerId !== undefined) {
+      query = query.where((eb) =>
+        eb.or([eb('survivor_id', '=', customerId), eb('merged_id', '=', customerId)]),
+      );
+    }
     if (options.cursor) {
       const after = decodeCursor(options.cursor, 'string');
       query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.at, after.id)));

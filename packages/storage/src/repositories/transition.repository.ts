@@ -52,6 +52,28 @@ export class TransitionRepository {
       .execute();
   }
 
+  /**
+   * A customer's newest transitions first, at most `limit`, before a position (exclusive): a bare time
+   * means `at < before`, a time and id also takes the older ones at that same time. The timeline pages back with it.
+   */
+  newestForCustomer(
+    workspaceId: string,
+    customerId: string,
+    options: { limit: number; before?: number | { at: number; id: number } },
+  ): Promise<TransitionRow[]> {
+    const { before, limit } = options;
+    let query = this.db
+      .selectFrom('transitions')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('customer_id', '=', customerId);
+    if (typeof before === 'number') query = query.where('at', '<', before);
+    else if (before !== undefined) {
+      query = query.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(before.at, before.id)));
+    }
+    return query.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  }
+
   /** How many moves of this kind went from each value to each other value in [from, to): the transition matrix. */
   async summary(workspaceId: string, options: TransitionSummaryOptions): Promise<TransitionCount[]> {
     const rows = await this.db
