@@ -17,6 +17,9 @@ import { registerPrivacyRoutes } from './privacy/privacy.routes.ts';
 import { createServices, type Services } from './services.ts';
 import { registerIngestRoutes } from './ingest/ingest.routes.ts';
 import { registerWorkspaceRoutes } from './workspaces/workspace.routes.ts';
+import { registerOrderRoutes } from './sales/order.routes.ts';
+import { registerProductRoutes } from './sales/product.routes.ts';
+import { registerStockRoutes } from './sales/stock.routes.ts';
 import { registerCustomerRoutes } from './customers/customer.routes.ts';
 import { registerJourneyRoutes } from './journey/journey.routes.ts';
 import { DEFAULT_WEB_DIR, registerDashboard } from './web/dashboard.static.ts';
@@ -124,6 +127,9 @@ export async function buildApp(
     (scope: FastifyInstance) => registerBranchRoutes(scope, services),
     (scope: FastifyInstance) => registerAuditRoutes(scope, services),
     (scope: FastifyInstance) => registerPrivacyRoutes(scope, services),
+    (scope: FastifyInstance) => registerProductRoutes(scope, services),
+    (scope: FastifyInstance) => registerStockRoutes(scope, services),
+    (scope: FastifyInstance) => registerOrderRoutes(scope, services),
   ]) {
     await app.register(plugin(register), { prefix: '/api/v1' });
   }

@@ -15,6 +15,13 @@ import { JourneyQueries } from './journey/journey-queries.service.ts';
 import { JourneyService } from './journey/journey.service.ts';
 import { RebuildService } from './journey/rebuild.service.ts';
 import { WorkspaceService } from './workspaces/workspace.service.ts';
+import { CounterCustomerService } from './sales/counter-customer.service.ts';
+import { OrderService } from './sales/order.service.ts';
+import { ProductService } from './sales/product.service.ts';
+import { RefundService } from './sales/refund.service.ts';
+import { SalesJourney } from './sales/sales-journey.ts';
+import { SalesSettingsService } from './sales/sales-settings.service.ts';
+import { StockService } from './sales/stock.service.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -25,6 +32,9 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
   const workspaces = new WorkspaceService(store, now);
   const accounts = new AccountService(store, workspaces, now);
   const branches = new BranchService(store, now);
+  const salesJourney = new SalesJourney(journey, now);
+  const salesSettings = new SalesSettingsService(store, now);
+  const orders = new OrderService(store, salesSettings, salesJourney, now);
   return {
     accounts,
     sessions: new SessionService(store, now, sessionTtlMs),
@@ -49,5 +59,11 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     ),
     customers: new CustomerService(store),
     merges: new MergeService(store, identity, journey, now),
+    salesSettings,
+    products: new ProductService(store, now),
+    stock: new StockService(store, salesSettings, now),
+    counterCustomers: new CounterCustomerService(store, salesJourney, now),
+    orders,
+    refunds: new RefundService(store, orders, salesJourney, now),
   };
 }

@@ -3,7 +3,16 @@ import type { AuditService } from './audit.service.ts';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Params that name what a route changes, most specific first. */
-const TARGET_PARAMS = ['customerId', 'branchId', 'userId', 'keyId', 'invitationId', 'mergeId'] as const;
+const TARGET_PARAMS = [
+  'orderId',
+  'productId',
+  'customerId',
+  'branchId',
+  'userId',
+  'keyId',
+  'invitationId',
+  'mergeId',
+] as const;
 
 /**
  * Records every successful change made in a workspace, before the answer is sent, so an

@@ -1,0 +1,346 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { PricingError, planPayments, priceOrder, type PlannedPayment, type PricedOrder } from '@jejak/core';
+import {
+  BranchRepository,
+  CustomerRepository,
+  OrderRepository,
+  ProductRepository,
+  WorkspaceRepository,
+  writeTransaction,
+  type Branch,
+  type Customer,
+  type Executor,
+  type NewOrder,
+  type Order,
+  type Product,
+  type Store,
+} from '@jejak/storage';
+import { badRequest, notFound } from '../http/http-error.ts';
+import type { Actor } from './actor.ts';
+import { resolveCustomer } from './counter-customer.service.ts';
+import { orderView } from './order.view.ts';
+import type { SalesJourney } from './sales-journey.ts';
+import type { SalesSettingsService } from './sales-settings.service.ts';
+import type { CheckoutBody, OrderView } from './sales.schemas.ts';
+import { moveStock } from './stock.service.ts';
+
+/** Orders placed at the till carry this source; an import names its own. */
+export const COUNTER_SOURCE = 'counter';
+
+/**
+ * Sales at the counter. A checkout prices the cart, takes the payments, takes the goods off the
+ * branch's stock, numbers the receipt and moves the customer's journey (`Order Completed`), all in one
+ * transaction: either the sale happened with all of that, or nothing of it did.
+ */
+export class OrderService {
+  constructor(
+    private readonly store: Store,
+    private readonly settings: SalesSettingsService,
+    private readonly journey: SalesJourney,
+    private readonly now: () => number,
+  ) {}
+
+  async checkout(
+    workspaceId: string,
+    branchId: string,
+    body: CheckoutBody,
+    actor: Actor,
+  ): Promise<{ order: OrderView; created: boolean }> {
+    return writeTransaction(this.store, async (trx) => {
+      const orders = new OrderRepository(trx);
+      if (body.externalRef !== undefined) {
+        const stored = await orders.getByExternalRef(workspaceId, COUNTER_SOURCE, body.externalRef);
+        if (stored) return { order: await this.view(trx, stored), created: false };
+      }
+      const branch = await this.branch(trx, workspaceId, branchId);
+      const products = await this.products(trx, workspaceId, body.lines);
+      const customer = await this.customer(trx, workspaceId, body.customerId);
+      const settings = await this.settings.get(workspaceId, trx);
+      const { priced, payments } = price(body, products, settings.tax);
+      const orderId = randomUUID();
+      const at = this.now();
+      await this.takeStock(
+        trx,
+        workspaceId,
+        branchId,
+        orderId,
+        body.lines,
+        products,
+        settings.allowNegativeStock,
+        actor,
+        at,
+      );
+      const order: NewOrder = {
+        id: orderId,
+        workspace_id: workspaceId,
+        branch_id: branchId,
+        receipt_no: await orders.nextReceiptNumbers(workspaceId, branchId),
+        source: COUNTER_SOURCE,
+        external_ref: body.externalRef ?? null,
+        customer_id: customer?.id ?? null,
+        employee_id: actor.id,
+        employee_name: actor.name,
+        status: 'completed',
+        subtotal: priced.subtotal,
+        order_discount: priced.orderDiscount,
+        discount_total: priced.discountTotal,
+        tax_total: priced.taxTotal,
+        tax_rate_bp: settings.tax.rateBp,
+        tax_mode: settings.tax.mode,
+        total: priced.total,
+        change_due: payments.reduce((s, p) => s + p.change, 0),
+        refunded_total: 0,
+        note: body.note?.trim() || null,
+        share_token: randomBytes(18).toString('base64url'),
+        version: 0,
+        completed_at: at,
+        created_at: at,
+      };
+      const lines = priced.lines.map((l, i) => {
+        const product = products.get(body.lines[i]!.productId)!;
+        return {
+          id: randomUUID(),
+          workspace_id: workspaceId,
+          order_id: orderId,
+          line_no: i + 1,
+          product_id: product.id,
+          sku: product.sku,
+          name: product.name,
+          category: product.category,
+          quantity: l.quantity,
+          unit_price: l.unitPrice,
+          unit_cost: product.cost,
+          gross: l.gross,
+          line_discount: l.lineDiscount,
+          order_discount_share: l.orderDiscountShare,
+          tax: l.tax,
+          total: l.total,
+          refunded_quantity: 0,
+          refunded_amount: 0,
+        };
+      });
+      const paymentRows = payments.map((p, i) => ({
+        id: randomUUID(),
+        workspace_id: workspaceId,
+        order_id: orderId,
+        seq: i + 1,
+        method: p.method,
+        label: p.label,
+        reference: p.reference,
+        amount: p.amount,
+        tendered: p.tendered,
+        change: p.change,
+        refunded_amount: 0,
+      }));
+      if (!(await orders.insert(order, lines, paymentRows))) {
+        // The same till id committed by a concurrent request while this one ran: that sale stands.
+        throw new Retry();
+      }
+      const stored = (await orders.get(workspaceId, orderId))!;
+      if (customer) await this.emitCompleted(trx, stored, branch, lines, payments, actor);
+      return { order: await this.view(trx, stored), created: true };
+    }).catch(async (error: unknown) => {
+      if (!(error instanceof Retry) || body.externalRef === undefined) throw error;
+      const stored = await new OrderRepository(this.store.db).getByExternalRef(
+        workspaceId,
+        COUNTER_SOURCE,
+        body.externalRef,
+      );
+      if (!stored) throw error;
+      return { order: await this.view(this.store.db, stored), created: false };
+    });
+  }
+
+  /** An order of a branch, with its lines, payments and history. */
+  async get(workspaceId: string, branchId: string, orderId: string): Promise<OrderView> {
+    const order = await new OrderRepository(this.store.db).get(workspaceId, orderId);
+    if (!order || order.branch_id !== branchId) throw notFound(`Order ${orderId}`);
+    return this.view(this.store.db, order);
+  }
+
+  list(workspaceId: string, options: Parameters<OrderRepository['list']>[1]) {
+    return new OrderRepository(this.store.db).list(workspaceId, options);
+  }
+
+  /** What the public receipt link shows: no phone, no email, the customer's name only. */
+  async receipt(token: string) {
+    const order = await new OrderRepository(this.store.db).getByShareToken(token);
+    if (!order) throw notFound('Receipt');
+    const [view, workspace, branch] = await Promise.all([
+      this.view(this.store.db, order),
+      new WorkspaceRepository(this.store.db).get(order.workspace_id),
+      new BranchRepository(this.store.db).get(order.workspace_id, order.branch_id),
+    ]);
+    const {
+      customer,
+      history: _history,
+      shareToken: _token,
+      externalRef: _ref,
+      source: _source,
+      ...rest
+    } = view;
+    return {
+      shop: workspace?.name ?? '',
+      branch: {
+        name: branch?.name ?? '',
+        address: branch?.address ?? null,
+        timezone: branch?.timezone ?? 'Asia/Jakarta',
+      },
+      order: rest,
+      customerName: customer?.name ?? null,
+    };
+  }
+
+  async view(db: Executor, order: Order): Promise<OrderView> {
+    const [record, branch, customer] = await Promise.all([
+      new OrderRepository(db).record(order),
+      this.branch(db, order.workspace_id, order.branch_id),
+      order.customer_id ? new CustomerRepository(db).get(order.workspace_id, order.customer_id) : undefined,
+    ]);
+    return orderView(record, branch, customer);
+  }
+
+  private async takeStock(
+    db: Executor,
+    workspaceId: string,
+    branchId: string,
+    orderId: string,
+    lines: CheckoutBody['lines'],
+    products: ReadonlyMap<string, Product>,
+    allowNegative: boolean,
+    actor: Actor,
+    at: number,
+  ): Promise<void> {
+    const wanted = new Map<string, number>();
+    for (const line of lines) wanted.set(line.productId, (wanted.get(line.productId) ?? 0) + line.quantity);
+    // In product order, so two checkouts never lock the same stock rows in opposite orders.
+    for (const productId of [...wanted.keys()].sort()) {
+      const product = products.get(productId)!;
+      if (product.track_stock !== 1) continue;
+      await moveStock(
+        db,
+        {
+          workspaceId,
+          branchId,
+          productId,
+          kind: 'sold',
+          quantity: -wanted.get(productId)!,
+          orderId,
+          actorId: actor.id,
+          actorLabel: actor.name,
+          at,
+        },
+        allowNegative,
+        product.name,
+      );
+    }
+  }
+
+  private async emitCompleted(
+    db: Executor,
+    order: Order,
+    branch: Branch,
+    lines: readonly {
+      product_id: string | null;
+      sku: string | null;
+      name: string;
+      category: string | null;
+      unit_price: number;
+      quantity: number;
+    }[],
+    payments: readonly PlannedPayment[],
+    actor: Actor,
+  ): Promise<void> {
+    await this.journey.emit(db, {
+      workspaceId: order.workspace_id,
+      customerId: order.customer_id!,
+      messageId: `order-completed:${order.id}`,
+      type: 'track',
+      name: 'Order Completed',
+      at: order.completed_at,
+      properties: {
+        order_id: order.id,
+        receipt_no: order.receipt_no,
+        total: order.total,
+        revenue: order.total - order.tax_total,
+        subtotal: order.subtotal,
+        tax: order.tax_total,
+        discount: order.discount_total,
+        currency: 'IDR',
+        branch_id: branch.id,
+        branch: branch.name,
+        employee_id: actor.id,
+        employee: actor.name,
+        payment_methods: [...new Set(payments.map((p) => p.method))],
+        products: lines.map((l) => ({
+          product_id: l.product_id,
+          sku: l.sku,
+          name: l.name,
+          category: l.category,
+          price: l.unit_price,
+          quantity: l.quantity,
+        })),
+      },
+    });
+  }
+
+  private async branch(db: Executor, workspaceId: string, branchId: string): Promise<Branch> {
+    const branch = await new BranchRepository(db).get(workspaceId, branchId);
+    if (!branch) throw notFound(`Branch ${branchId}`);
+    return branch;
+  }
+
+  private async products(db: Executor, workspaceId: string, lines: CheckoutBody['lines']) {
+    const found = new Map(
+      (
+        await new ProductRepository(db).getMany(
+          workspaceId,
+          lines.map((l) => l.productId),
+        )
+      ).map((p) => [p.id, p]),
+    );
+    lines.forEach((line, i) => {
+      const product = found.get(line.productId);
+      if (!product) throw badRequest(`body/lines/${i}/productId: no product ${line.productId}`);
+      if (product.active !== 1)
+        throw badRequest(`body/lines/${i}: ${product.name} is no longer sold (inactive)`);
+    });
+    return found;
+  }
+
+  private async customer(
+    db: Executor,
+    workspaceId: string,
+    id: string | null | undefined,
+  ): Promise<Customer | undefined> {
+    if (id === null || id === undefined) return undefined;
+    const customer = await resolveCustomer(db, workspaceId, id);
+    if (!customer) throw badRequest(`body/customerId: no customer ${id}`);
+    return customer;
+  }
+}
+
+class Retry extends Error {}
+
+function price(
+  body: CheckoutBody,
+  products: ReadonlyMap<string, Product>,
+  tax: Parameters<typeof priceOrder>[2],
+): { priced: PricedOrder; payments: PlannedPayment[] } {
+  try {
+    const priced = priceOrder(
+      body.lines.map((l) => ({
+        quantity: l.quantity,
+        unitPrice: products.get(l.productId)!.price,
+        ...(l.discount ? { discount: l.discount } : {}),
+      })),
+      body.orderDiscount,
+      tax,
+    );
+    return { priced, payments: planPayments(priced.total, body.payments) };
+  } catch (error) {
+    if (error instanceof PricingError)
+      throw badRequest(`body/${error.message}`, { path: `body/${error.path}` });
+    throw error;
+  }
+}
