@@ -9,7 +9,17 @@ import { aTrack, anIdentify, startTestApp, type TestApp } from './harness.ts';
 let t: TestApp;
 let ownerOfA: SignedInUser;
 let keyOfA: string;
-const b = { id: '', branch: '', user: '', invitation: '', key: '', customer: '', merge: '' };
+const b = {
+  id: '',
+  branch: '',
+  user: '',
+  invitation: '',
+  key: '',
+  customer: '',
+  merge: '',
+  product: '',
+  order: '',
+};
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -35,6 +45,19 @@ beforeAll(async () => {
   const [first, second] = customers.items;
   b.customer = first!.id;
   b.merge = (await t.services.merges.merge(b.id, first!.id, second!.id)).id;
+  const seller = { id: null, name: 'kasir B', role: null };
+  b.product = (await t.services.products.create(b.id, { sku: 'B-1', name: 'Produk B', price: 5_000 })).id;
+  await t.services.stock.record(
+    b.id,
+    b.branch,
+    { productId: b.product, kind: 'received', quantity: 5 },
+    seller,
+  );
+  const sale = {
+    lines: [{ productId: b.product, quantity: 1 }],
+    payments: [{ method: 'cash' as const, amount: 5_000 }],
+  };
+  b.order = (await t.services.orders.checkout(b.id, b.branch, sale, seller)).order.id;
 });
 afterAll(() => t.close());
 
@@ -65,6 +88,31 @@ function attempts(ws: string): [Method, string, object?][] {
     ['PUT', `${base}/journey/rules`, { rules: {} }],
     ['GET', `${base}/quarantine`],
     ['GET', `${base}/audit`],
+    ['GET', `${base}/products`],
+    ['GET', `${base}/products/${b.product}`],
+    ['PATCH', `${base}/products/${b.product}`, { price: 1 }],
+    ['GET', `${base}/products/by-code/B-1`],
+    ['GET', `${base}/products/export`],
+    ['GET', `${base}/sales/settings`],
+    ['GET', `${base}/stock/low`],
+    ['GET', `${base}/branches/${b.branch}/stock`],
+    ['GET', `${base}/branches/${b.branch}/stock/${b.product}/movements`],
+    [
+      'POST',
+      `${base}/branches/${b.branch}/stock/movements`,
+      { productId: b.product, kind: 'received', quantity: 5 },
+    ],
+    ['PUT', `${base}/branches/${b.branch}/stock/${b.product}/threshold`, { threshold: 3 }],
+    ['GET', `${base}/orders`],
+    ['GET', `${base}/branches/${b.branch}/orders`],
+    ['GET', `${base}/branches/${b.branch}/orders/${b.order}`],
+    [
+      'POST',
+      `${base}/branches/${b.branch}/orders`,
+      { lines: [{ productId: b.product, quantity: 1 }], payments: [{ method: 'cash', amount: 5_000 }] },
+    ],
+    ['POST', `${base}/branches/${b.branch}/orders/${b.order}/void`, { reason: 'diambil alih' }],
+    ['GET', `${base}/sales/customers?q=u-b1`],
   ];
 }
 
@@ -104,5 +152,11 @@ describe('workspace isolation', () => {
     expect((await t.services.keys.list(b.id))[0]!.revoked_at).toBeNull();
     expect((await t.services.merges.list(b.id, { limit: 5 })).items[0]!.undone_at).toBeNull();
     expect((await t.services.customers.list(b.id, { limit: 5 })).items).toHaveLength(1);
+    expect((await t.services.products.get(b.id, b.product)).price).toBe(5_000);
+    expect((await t.services.orders.get(b.id, b.branch, b.order)).status).toBe('completed');
+    expect((await t.services.stock.branchLevels(b.id, b.branch, false))[0]).toMatchObject({
+      onHand: 4,
+      lowThreshold: null,
+    });
   });
 });
