@@ -13,6 +13,7 @@ export default defineConfig({
             'packages/core/**/*.test.ts',
             'packages/cli/test/**/*.unit.test.ts',
             'apps/web/src/**/*.test.ts',
+            'packages/tracker/test/**/*.test.ts',
           ],
         },
       },

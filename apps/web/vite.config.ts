@@ -7,6 +7,6 @@ const api = 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [react()],
-  server: { port: 5173, proxy: { '/api': api, '/v1': api } },
+  server: { port: 5173, proxy: { '/api': api, '/v1': api, '/tracker.js': api } },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
 });

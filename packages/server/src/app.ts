@@ -23,6 +23,7 @@ import { registerStockRoutes } from './sales/stock.routes.ts';
 import { registerCustomerRoutes } from './customers/customer.routes.ts';
 import { registerJourneyRoutes } from './journey/journey.routes.ts';
 import { DEFAULT_WEB_DIR, registerDashboard } from './web/dashboard.static.ts';
+import { DEFAULT_TRACKER_FILE, registerTrackerScript } from './web/tracker.static.ts';
 import { MAX_BATCH_BYTES } from '@jejak/core';
 
 export type App = FastifyInstance;
@@ -47,6 +48,8 @@ export interface AppOptions {
   afterAccessControl?: (app: FastifyInstance) => void;
   /** The built dashboard (apps/web/dist by default). */
   webDir?: string;
+  /** The built website tracker (packages/tracker/dist/tracker.js by default). */
+  trackerFile?: string;
 }
 
 export async function buildApp(
@@ -108,6 +111,7 @@ export async function buildApp(
   registerQueryConversion(app);
   options.afterAccessControl?.(app);
   app.get('/health', { config: { access: 'public' } }, () => ({ ok: true }));
+  registerTrackerScript(app, options.trackerFile ?? DEFAULT_TRACKER_FILE);
   await app.register(plugin((scope) => registerIngestRoutes(scope, services, options.config)));
   await app.register(
     plugin((scope) => registerWorkspaceRoutes(scope, services)),

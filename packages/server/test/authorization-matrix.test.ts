@@ -11,6 +11,7 @@ import { startTestApp, type TestApp } from './harness.ts';
  */
 const EXPECTED: Record<string, string> = {
   'GET /health': 'public',
+  'GET /tracker.js': 'public',
   'OPTIONS /v1/*': 'public',
   'POST /v1/batch': 'write',
   'POST /v1/import': 'write',

@@ -13,7 +13,11 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
  * one workspace, a write key for it and an installation-wide secret key.
  */
 export async function startTestApp(
-  options: { config?: Partial<Config>; afterAccessControl?: AppOptions['afterAccessControl'] } = {},
+  options: {
+    config?: Partial<Config>;
+    afterAccessControl?: AppOptions['afterAccessControl'];
+    trackerFile?: string;
+  } = {},
 ) {
   const store = await openTestStore();
   let clock = T0;
@@ -24,6 +28,7 @@ export async function startTestApp(
     store,
     now,
     ...(options.afterAccessControl ? { afterAccessControl: options.afterAccessControl } : {}),
+    ...(options.trackerFile ? { trackerFile: options.trackerFile } : {}),
   });
   const workspace = await services.workspaces.create({ name: 'Kopi Uji' });
   const write = await services.keys.create({ workspaceId: workspace.id, kind: 'write', name: 'web' });
