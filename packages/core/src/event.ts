@@ -27,6 +27,24 @@ export interface JourneyEvent {
   at: number;
   channel: Channel;
   properties: Readonly<Record<string, unknown>>;
+  /** The outlet it happened at, from `properties.branch_id` (see `branchOf`); absent or null when none. */
+  branchId?: string | null;
+}
+
+/** Longest branch id kept; a longer value is not an id a business would give its outlets. */
+const MAX_BRANCH_ID = 64;
+
+/**
+ * The outlet an event happened at: its `branch_id` property when that is a short non-empty string.
+ *
+ * @example
+ * branchOf({ order_id: 'KMG-1', branch_id: 'br_kemang' }); // 'br_kemang'
+ */
+export function branchOf(properties: Readonly<Record<string, unknown>>): string | null {
+  const value = properties.branch_id;
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  return trimmed.length > 0 && trimmed.length <= MAX_BRANCH_ID ? trimmed : null;
 }
 
 /** Total order of events: time first, then message id. */

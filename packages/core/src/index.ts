@@ -3,6 +3,7 @@ export { CHANNELS, isChannel, type Channel } from './channel.ts';
 export {
   EVENT_TYPES,
   IDENTITY_KINDS,
+  branchOf,
   compareEvents,
   type EventType,
   type IdentityKey,

@@ -119,6 +119,83 @@ describe('rebuild', () => {
   });
 });
 
+/** Every transition and signal of the workspace as plain tuples, in a stable order. */
+async function journeyRecord(workspaceId: string) {
+  const db = t.store.db;
+  const transitions = await db
+    .selectFrom('transitions')
+    .select([
+      'customer_id',
+      'kind',
+      'from_value',
+      'to_value',
+      'at',
+      'cause',
+      'cause_name',
+      'channel',
+      'branch_id',
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('customer_id')
+    .orderBy('id')
+    .execute();
+  const signals = await db
+    .selectFrom('journey_signals')
+    .select(['customer_id', 'at', 'cause', 'stage', 'name', 'channel', 'branch_id', 'measure', 'score'])
+    .select(['sentiment', 'negative'])
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('customer_id')
+    .orderBy('at')
+    .execute();
+  return { transitions, signals };
+}
+
+describe('touchpoints and signals of the journey', () => {
+  it('are the same after ingestion, late events included, as after a rebuild', async () => {
+    const kemang = { branch_id: 'br_kemang' };
+    await t.ingest([
+      aTrack({ anonymousId: 'a', event: 'Store Visited', properties: kemang, timestamp: at(0) }),
+      aTrack({ anonymousId: 'a', event: 'Order Completed', properties: kemang, timestamp: at(1) }),
+      aTrack({
+        anonymousId: 'a',
+        event: 'Survey Responded',
+        properties: { survey_type: 'csat', score: 2, ...kemang },
+        timestamp: at(30),
+      }),
+      aTrack({ anonymousId: 'b', event: 'Product Viewed', timestamp: at(2) }),
+      aTrack({ anonymousId: 'b', event: 'Review Posted', properties: { rating: 5 }, timestamp: at(3) }),
+    ]);
+    // Late: the refund sorts before the survey, so customer a is replayed.
+    await t.ingest([aTrack({ anonymousId: 'a', event: 'Order Refunded', timestamp: at(20) })]);
+    await t.services.journey.advanceDue();
+    const ingested = await journeyRecord(t.workspace.id);
+
+    await t.services.rebuild.run();
+    expect(await journeyRecord(t.workspace.id)).toEqual(ingested);
+
+    const moves = ingested.transitions.filter((r) => r.kind === 'stage');
+    expect(moves.map((r) => [r.to_value, r.cause_name, r.branch_id]).sort()).toEqual([
+      ['awareness', 'Store Visited', 'br_kemang'],
+      ['consideration', 'Product Viewed', null],
+      ['experience', 'Survey Responded', 'br_kemang'],
+      ['purchase', 'Order Completed', 'br_kemang'],
+    ]);
+    const signals = ingested.signals.map((r) => [
+      r.name,
+      r.stage,
+      r.measure,
+      r.sentiment,
+      r.negative,
+      r.branch_id,
+    ]);
+    expect(signals.sort()).toEqual([
+      ['Order Refunded', 'purchase', null, 'negative', 1, null],
+      ['Review Posted', 'consideration', 'rating', 'positive', 0, null],
+      ['Survey Responded', 'experience', 'csat', 'negative', 1, 'br_kemang'],
+    ]);
+  });
+});
+
 async function onlyCustomer(workspaceId: string): Promise<string> {
   const row = await t.store.db
     .selectFrom('journey_states')

@@ -26,6 +26,7 @@ export {
   type StatusCount,
 } from './repositories/journey-state.repository.ts';
 export { JourneyRulesRepository } from './repositories/journey-rules.repository.ts';
+export { JourneySignalRepository } from './repositories/journey-signal.repository.ts';
 export { MergeRepository } from './repositories/merge.repository.ts';
 export { QuarantineRepository } from './repositories/quarantine.repository.ts';
 export {

@@ -88,6 +88,8 @@ export interface EventTable {
   /** `kind:value` of the identity key that resolved the customer; lets a merge be undone event by event. */
   identity_key: string;
   properties_json: string;
+  /** The outlet it happened at (`properties.branch_id` as sent), null when it names none. */
+  branch_id: string | null;
   /** The rest of the message (context, traits, ids) as received, for export and replay. */
   payload_json: string;
 }
@@ -102,6 +104,8 @@ export interface JourneyStateTable {
   /** Time and message id of the newest event applied: an older arrival replays the customer. */
   last_event_at: number;
   last_message_id: string;
+  /** Since when the customer is in `stage` (null without a stage): who is stuck is a range of this index. */
+  stage_entered_at: number | null;
   rules_version: number;
   state_json: string;
   updated_at: number;
@@ -117,6 +121,32 @@ export interface TransitionTable {
   at: number;
   /** The message id that caused it, or `clock` for a time-driven change. */
   cause: string;
+  /** Name, channel and outlet of the event that caused it; null for a time-driven change. */
+  cause_name: string | null;
+  channel: string | null;
+  branch_id: string | null;
+}
+
+/**
+ * A piece of feedback (a rating or a survey answer) or a negative experience, with the stage the
+ * customer was in once the event was applied. One per event; replaced with the customer's transitions.
+ */
+export interface JourneySignalTable {
+  workspace_id: string;
+  customer_id: string;
+  /** The event's message id. */
+  cause: string;
+  at: number;
+  stage: string | null;
+  name: string;
+  channel: string;
+  branch_id: string | null;
+  /** `rating`, `nps`, `csat` or `ces` with its score; null for a negative experience without one. */
+  measure: string | null;
+  score: number | null;
+  sentiment: 'positive' | 'neutral' | 'negative';
+  /** 1 when the rules count the event as a negative experience (DESIGN §2.2), else 0. */
+  negative: number;
 }
 
 export interface JourneyRulesTable {
@@ -146,6 +176,7 @@ export interface Database extends AccountTables, SalesTables, ExperienceTables {
   events: EventTable;
   journey_states: JourneyStateTable;
   transitions: TransitionTable;
+  journey_signals: JourneySignalTable;
   journey_rules: JourneyRulesTable;
   quarantine: QuarantineTable;
 }
@@ -160,6 +191,8 @@ export type NewEvent = Insertable<EventTable>;
 export type JourneyStateRow = Selectable<JourneyStateTable>;
 export type TransitionRow = Selectable<TransitionTable>;
 export type NewTransition = Insertable<TransitionTable>;
+export type JourneySignalRow = Selectable<JourneySignalTable>;
+export type NewJourneySignal = Insertable<JourneySignalTable>;
 export type MergeRow = Selectable<MergeTable>;
 export type QuarantineRow = Selectable<QuarantineTable>;
 export type NewApiKey = Insertable<ApiKeyTable>;

@@ -85,6 +85,7 @@ export function aJourneyState(overrides: OfCustomer<NewJourneyState>): NewJourne
     due_at: null,
     last_event_at: T0,
     last_message_id: randomUUID(),
+    stage_entered_at: T0,
     rules_version: 1,
     state_json: '{}',
     updated_at: T0,

@@ -1,5 +1,5 @@
 import type { Channel } from '../channel.ts';
-import type { EventType, IdentityKey, JourneyEvent } from '../event.ts';
+import { branchOf, type EventType, type IdentityKey, type JourneyEvent } from '../event.ts';
 
 /** What the server knows about a message beyond its body. */
 export interface NormalizeContext {
@@ -60,5 +60,6 @@ export function toJourneyEvent(m: NormalizedMessage): JourneyEvent {
     at: m.at,
     channel: m.channel,
     properties: m.properties,
+    branchId: branchOf(m.properties),
   };
 }

@@ -1,10 +1,20 @@
 export { CUSTOMER_STATUSES, RISK_LEVELS, initialState } from './journey-state.ts';
 export type { CustomerStatus, JourneyState, RiskLevel, Step, Transition } from './journey-state.ts';
-export { advance, applyEvent, isLate, replay } from './journey.engine.ts';
+export { advance, applyEvent, isLate, replay, type AppliedObserver } from './journey.engine.ts';
+export {
+  FEEDBACK_EVENT_NAMES,
+  FEEDBACK_MEASURES,
+  RATING_SCALE,
+  SENTIMENTS,
+  signalOf,
+  type FeedbackMeasure,
+  type Sentiment,
+  type Signal,
+} from './journey-signal.ts';
 export { compileRules } from './rules.compile.ts';
 export { namesReadingProperties } from './rules.properties.ts';
 export { ORDER_AMOUNT_PROPERTIES, minorUnitDigits, orderAmount, toMinorUnits } from './order-value.ts';
-export { ReplayPass, type TransitionSink } from './replay-pass.ts';
+export { ReplayPass, type AppliedSink, type TransitionSink } from './replay-pass.ts';
 export type { CompiledRules } from './rules.compile.ts';
 export { DEFAULT_RULES } from './rules.default.ts';
 export { EVENT_CATALOGUE } from './event-catalogue.ts';

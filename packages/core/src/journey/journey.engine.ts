@@ -64,20 +64,32 @@ export function applyEvent(state: JourneyState, event: JourneyEvent, rules: Jour
   return { state: s, transitions };
 }
 
+/** Sees each event of a replay once it is applied, with the state it left (read it, do not keep it). */
+export type AppliedObserver = (event: JourneyEvent, state: Readonly<JourneyState>) => void;
+
 /**
  * The state of a customer from all his events, in (at, messageId) order whatever the order given,
- * optionally advanced to `until`. Equal to applying the same events one by one.
+ * optionally advanced to `until`. Equal to applying the same events one by one. `onApplied` sees
+ * each event with the state right after it (the stage it left the customer in, for instance).
  *
  * @example
  * const { state } = replay(events, rules, now);
  */
-export function replay(events: readonly JourneyEvent[], rules: JourneyRules, until?: number): Step {
+export function replay(
+  events: readonly JourneyEvent[],
+  rules: JourneyRules,
+  until?: number,
+  onApplied?: AppliedObserver,
+): Step {
   if (until !== undefined) assertTime(until);
   const compiled = compileRules(rules);
   const sorted = events.slice().sort(compareEvents);
   const s = initialState();
   const transitions: Transition[] = [];
-  for (const event of sorted) applyInPlace(s, event, compiled, transitions);
+  for (const event of sorted) {
+    applyInPlace(s, event, compiled, transitions);
+    onApplied?.(event, s);
+  }
   if (until !== undefined) advanceInPlace(s, until, compiled, transitions);
   return { state: s, transitions };
 }

@@ -7,6 +7,9 @@ import type { JourneyRules } from './rules.schema.ts';
 /** Receives each transition as the pass produces it, with the customer it belongs to. */
 export type TransitionSink = (customerId: string, transition: Transition) => void;
 
+/** Sees each event the pass applies, with the state it left (read it, do not keep it). */
+export type AppliedSink = (customerId: string, event: JourneyEvent, state: Readonly<JourneyState>) => void;
+
 // Stands in the map for a customer whose events came out of order: cheaper than a second lookup per event.
 const LATE: JourneyState = Object.freeze(initialState());
 
@@ -14,7 +17,8 @@ const LATE: JourneyState = Object.freeze(initialState());
  * Replays every customer of a workspace in one pass over their events, read in storage order rather
  * than customer by customer: each customer's state lives in memory from his first event to the end.
  * Events of one customer must come in (at, messageId) order; a customer whose events do not is set
- * aside (see `late`) and the caller replays him from his sorted events with `replay`. The states are
+ * aside (see `late`) and the caller replays him from his sorted events with `replay`: what the sinks
+ * received for him before is to be thrown away. The states are
  * owned by the pass and changed in place, which is what makes a rebuild of millions of events cheap.
  *
  * @example
@@ -32,6 +36,7 @@ export class ReplayPass {
   constructor(
     rules: JourneyRules,
     private readonly onTransition: TransitionSink,
+    private readonly onApplied?: AppliedSink,
   ) {
     this.compiled = compileRules(rules);
   }
@@ -49,6 +54,7 @@ export class ReplayPass {
     }
     applyInPlace(state, event, this.compiled, this.scratch);
     this.emit(customerId);
+    this.onApplied?.(customerId, event, state);
   }
 
   /** Customers set aside because their events came out of order, in the order they were found. */

@@ -101,6 +101,7 @@ describe('normalizeMessage: names and shapes', () => {
       at: message.at,
       channel: message.channel,
       properties: { total: 150000, currency: 'IDR' },
+      branchId: null,
     });
   });
 });

@@ -4,6 +4,7 @@ import {
   CustomerRepository,
   EventRepository,
   IdentityRepository,
+  JourneySignalRepository,
   JourneyStateRepository,
   MergeRepository,
   TransitionRepository,
@@ -98,6 +99,7 @@ export class IdentityService {
     await identities.moveKeys(workspaceId, moved, survivorId);
     await new EventRepository(db).reassign(workspaceId, mergedId, survivorId);
     await new TransitionRepository(db).deleteForCustomer(workspaceId, mergedId);
+    await new JourneySignalRepository(db).deleteForCustomers(workspaceId, [mergedId]);
     await new JourneyStateRepository(db).delete(workspaceId, mergedId);
     await customers.update(workspaceId, survivorId, mergedProfile(survivor, loser, this.now()));
     await customers.setMergedInto(workspaceId, mergedId, survivorId);

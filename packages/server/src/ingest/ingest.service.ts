@@ -1,4 +1,5 @@
 import {
+  branchOf,
   isChannel,
   normalizeMessage,
   toJourneyEvent,
@@ -183,6 +184,7 @@ function eventRow(
     received_at: message.receivedAt,
     identity_key: identityKey,
     properties_json: JSON.stringify(message.properties),
+    branch_id: branchOf(message.properties),
     payload_json: JSON.stringify(payloadOf(message)),
   };
 }

@@ -6,8 +6,8 @@ import {
   type JourneyState,
   type Transition,
 } from '@jejak/core';
-import type { JourneyStateRow, NewJourneyState, NewTransition } from '@jejak/storage';
-import { rowToState, stateToRow, transitionRow } from './journey-state.mapper.ts';
+import type { JourneyStateRow, NewJourneySignal, NewJourneyState, NewTransition } from '@jejak/storage';
+import { rowToState, signalRow, stateToRow, transitionRow } from './journey-state.mapper.ts';
 import type { VersionedRules } from './journey.service.ts';
 
 interface Entry {
@@ -26,7 +26,7 @@ interface Entry {
  * Many customers' journeys moved forward in memory, event by event in arrival order, with the same
  * decisions as `JourneyService.apply`: an event in order is applied, one that arrives late (or meets a
  * state of older rules) marks the customer for a replay instead. Nothing is read or written here; the
- * caller loads the states, then writes `rows()`, `transitionRows()` and replays `replays()`.
+ * caller loads the states, then writes `rows()`, `transitionRows()`, `signalRows()` and replays `replays()`.
  *
  * A customer marked for replay takes no more events in memory: replaying once, from every stored event,
  * to the newest time the fold saw, gives what replaying at the first late event and applying or
@@ -34,7 +34,8 @@ interface Entry {
  */
 export class JourneyFold {
   private readonly entries = new Map<string, Entry>();
-  private readonly applied: { customerId: string; transition: Transition }[] = [];
+  private readonly applied: { customerId: string; transition: Transition; event: JourneyEvent }[] = [];
+  private readonly seen: { customerId: string; event: JourneyEvent; stage: string | null }[] = [];
   private readonly marked: string[] = [];
 
   constructor(
@@ -67,7 +68,8 @@ export class JourneyFold {
     entry.state = step.state;
     entry.version = this.rules.version;
     entry.changed = true;
-    for (const transition of step.transitions) this.applied.push({ customerId, transition });
+    for (const transition of step.transitions) this.applied.push({ customerId, transition, event });
+    this.seen.push({ customerId, event, stage: step.state.stage });
   }
 
   /** The states moved in memory, one row per customer. */
@@ -85,7 +87,18 @@ export class JourneyFold {
   transitionRows(workspaceId: string): NewTransition[] {
     return this.applied
       .filter(({ customerId }) => !this.entries.get(customerId)!.replay)
-      .map(({ customerId, transition }) => transitionRow(workspaceId, customerId, transition));
+      .map(({ customerId, transition, event }) => transitionRow(workspaceId, customerId, transition, event));
+  }
+
+  /** Feedback and negative experiences of the customers moved in memory. */
+  signalRows(workspaceId: string): NewJourneySignal[] {
+    const rows: NewJourneySignal[] = [];
+    for (const { customerId, event, stage } of this.seen) {
+      if (this.entries.get(customerId)!.replay) continue;
+      const row = signalRow(workspaceId, customerId, event, stage, this.rules.rules);
+      if (row !== null) rows.push(row);
+    }
+    return rows;
   }
 
   /** Customers to replay from their stored events, in the order they were marked, with the time to replay to. */

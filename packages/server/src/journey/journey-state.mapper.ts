@@ -1,5 +1,12 @@
-import type { JourneyState, Transition } from '@jejak/core';
-import type { JourneyStateRow, NewTransition } from '@jejak/storage';
+import {
+  compileRules,
+  signalOf,
+  type JourneyEvent,
+  type JourneyRules,
+  type JourneyState,
+  type Transition,
+} from '@jejak/core';
+import type { JourneyStateRow, NewJourneySignal, NewTransition } from '@jejak/storage';
 
 /** A journey state as a row: the state whole in JSON, and the fields queries filter on beside it. */
 export function stateToRow(
@@ -17,6 +24,7 @@ export function stateToRow(
     due_at: state.dueAt,
     last_event_at: state.lastEventAt ?? 0,
     last_message_id: state.lastMessageId ?? '',
+    stage_entered_at: state.stageEnteredAt,
     rules_version: rulesVersion,
     state_json: JSON.stringify(state),
     updated_at: updatedAt,
@@ -30,15 +38,34 @@ export function rowToState(row: Pick<JourneyStateRow, 'state_json'>): JourneySta
   return state;
 }
 
+/** Finds the event that caused a transition among those at hand (a move of the clock has none). */
+export type CauseLookup = (messageId: string) => JourneyEvent | undefined;
+
+const NO_CAUSE: CauseLookup = () => undefined;
+
+/** A lookup over the events of a replay, by message id. */
+export function causesAmong(events: readonly JourneyEvent[]): CauseLookup {
+  const byId = new Map(events.map((e) => [e.messageId, e]));
+  return (messageId) => byId.get(messageId);
+}
+
 export function transitionRows(
   workspaceId: string,
   customerId: string,
   transitions: readonly Transition[],
+  causes: CauseLookup = NO_CAUSE,
 ): NewTransition[] {
-  return transitions.map((t) => transitionRow(workspaceId, customerId, t));
+  return transitions.map((t) => transitionRow(workspaceId, customerId, t, causes(t.cause)));
 }
 
-export function transitionRow(workspaceId: string, customerId: string, t: Transition): NewTransition {
+/** A transition as a row, with the touchpoint that caused it when `cause` is that event. */
+export function transitionRow(
+  workspaceId: string,
+  customerId: string,
+  t: Transition,
+  cause: JourneyEvent | undefined,
+): NewTransition {
+  const by = cause !== undefined && cause.messageId === t.cause ? cause : undefined;
   return {
     workspace_id: workspaceId,
     customer_id: customerId,
@@ -47,5 +74,37 @@ export function transitionRow(workspaceId: string, customerId: string, t: Transi
     to_value: t.to,
     at: t.at,
     cause: t.cause,
+    cause_name: by?.name ?? null,
+    channel: by?.channel ?? null,
+    branch_id: by?.branchId ?? null,
+  };
+}
+
+/**
+ * The feedback or negative experience an event carries, as a row with the stage the event left the
+ * customer in; null when the event carries neither.
+ */
+export function signalRow(
+  workspaceId: string,
+  customerId: string,
+  event: JourneyEvent,
+  stage: string | null,
+  rules: JourneyRules,
+): NewJourneySignal | null {
+  const signal = signalOf(event, compileRules(rules));
+  if (signal === null) return null;
+  return {
+    workspace_id: workspaceId,
+    customer_id: customerId,
+    cause: event.messageId,
+    at: event.at,
+    stage,
+    name: event.name,
+    channel: event.channel,
+    branch_id: event.branchId ?? null,
+    measure: signal.measure,
+    score: signal.score,
+    sentiment: signal.sentiment,
+    negative: signal.negative ? 1 : 0,
   };
 }

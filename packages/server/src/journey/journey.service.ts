@@ -13,15 +13,24 @@ import {
 import {
   EventRepository,
   JourneyRulesRepository,
+  JourneySignalRepository,
   JourneyStateRepository,
   TransitionRepository,
   type Executor,
+  type NewJourneySignal,
   type Store,
   type StoredEvent,
 } from '@jejak/storage';
 import { badRequest } from '../http/http-error.ts';
 import { JourneyFold } from './journey-fold.ts';
-import { rowToState, stateToRow, transitionRows } from './journey-state.mapper.ts';
+import {
+  causesAmong,
+  rowToState,
+  signalRow,
+  stateToRow,
+  transitionRows,
+  type CauseLookup,
+} from './journey-state.mapper.ts';
 
 /** A stored event and the customer it was stored under. */
 export interface CustomerEvent {
@@ -52,6 +61,7 @@ export function storedToJourneyEvent(row: StoredEvent): JourneyEvent {
     at: row.at,
     channel: row.channel as JourneyEvent['channel'],
     properties: JSON.parse(row.properties_json) as Record<string, unknown>,
+    branchId: row.branch_id,
   };
 }
 
@@ -108,7 +118,9 @@ export class JourneyService {
     }
     const step = applyEvent(state, event, rules.rules);
     await states.upsert(stateToRow(workspaceId, customerId, step.state, rules.version, this.now()));
-    await this.recordTransitions(db, workspaceId, customerId, step.transitions);
+    await this.recordTransitions(db, workspaceId, customerId, step.transitions, causesAmong([event]));
+    const signal = signalRow(workspaceId, customerId, event, step.state.stage, rules.rules);
+    if (signal !== null) await new JourneySignalRepository(db).insertMany([signal]);
   }
 
   /**
@@ -133,12 +145,13 @@ export class JourneyService {
     for (const { customerId, event } of events) fold.apply(customerId, event);
     await states.upsertMany(fold.rows(workspaceId, this.now()));
     await new TransitionRepository(db).insertMany(fold.transitionRows(workspaceId));
+    await new JourneySignalRepository(db).insertMany(fold.signalRows(workspaceId));
     for (const { customerId, until } of fold.replays()) {
       await this.replayCustomer(db, workspaceId, customerId, rules, until);
     }
   }
 
-  /** Recomputes one customer from their stored events, replacing their state and transitions. */
+  /** Recomputes one customer from their stored events, replacing their state, transitions and signals. */
   async replayCustomer(
     db: Executor,
     workspaceId: string,
@@ -149,14 +162,22 @@ export class JourneyService {
     const rows = await new EventRepository(db).listForCustomer(workspaceId, customerId);
     const transitions = new TransitionRepository(db);
     const states = new JourneyStateRepository(db);
+    const signals = new JourneySignalRepository(db);
     await transitions.deleteForCustomer(workspaceId, customerId);
+    await signals.deleteForCustomers(workspaceId, [customerId]);
     if (rows.length === 0) {
       await states.delete(workspaceId, customerId);
       return;
     }
-    const step = replay(rows.map(storedToJourneyEvent), rules.rules, until);
+    const events = rows.map(storedToJourneyEvent);
+    const found: NewJourneySignal[] = [];
+    const step = replay(events, rules.rules, until, (event, after) => {
+      const row = signalRow(workspaceId, customerId, event, after.stage, rules.rules);
+      if (row !== null) found.push(row);
+    });
     await states.upsert(stateToRow(workspaceId, customerId, step.state, rules.version, this.now()));
-    await this.recordTransitions(db, workspaceId, customerId, step.transitions);
+    await this.recordTransitions(db, workspaceId, customerId, step.transitions, causesAmong(events));
+    await signals.insertMany(found);
   }
 
   /**
@@ -213,8 +234,11 @@ export class JourneyService {
     workspaceId: string,
     customerId: string,
     transitions: readonly Transition[],
+    causes?: CauseLookup,
   ): Promise<void> {
     if (transitions.length === 0) return;
-    await new TransitionRepository(db).insertMany(transitionRows(workspaceId, customerId, transitions));
+    await new TransitionRepository(db).insertMany(
+      transitionRows(workspaceId, customerId, transitions, causes),
+    );
   }
 }

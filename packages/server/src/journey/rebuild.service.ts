@@ -7,6 +7,7 @@ import {
   type JourneyEvent,
 } from '@jejak/core';
 import {
+  JourneySignalRepository,
   JourneyStateRepository,
   ReplayRepository,
   TransitionRepository,
@@ -17,6 +18,7 @@ import {
   type Store,
 } from '@jejak/storage';
 import type { JourneyService, VersionedRules } from './journey.service.ts';
+import { causesAmong } from './journey-state.mapper.ts';
 import { RebuildBuffer } from './rebuild-buffer.ts';
 
 export interface RebuildProgress {
@@ -91,14 +93,26 @@ export class RebuildService {
     const estimate = await repository.lastSeq();
     await new JourneyStateRepository(db).deleteWorkspace(workspaceId);
     await new TransitionRepository(db).deleteWorkspace(workspaceId);
+    await new JourneySignalRepository(db).deleteWorkspace(workspaceId);
 
-    const buffer = new RebuildBuffer(repository, workspaceId, rules.version, until);
-    const pass = new ReplayPass(rules.rules, (customerId, t) => buffer.addTransition(customerId, t));
+    const buffer = new RebuildBuffer(repository, workspaceId, rules.rules, rules.version, until);
+    // The event being applied: the pass calls the sinks while it applies it, so a transition it
+    // reports came from this event or, before it, from the clock.
+    let current: JourneyEvent | undefined;
+    const pass = new ReplayPass(
+      rules.rules,
+      (customerId, t) => buffer.addTransition(customerId, t, current),
+      (customerId, event, state) => buffer.addEvent(customerId, event, state.stage),
+    );
     const names = namesReadingProperties(rules.rules);
     const scan: ReplayScanOptions = { propertiesFor: names === 'all' ? 'all' : [...names] };
     let seen = 0;
     for await (const batch of repository.batches(workspaceId, scan)) {
-      for (const row of batch) pass.apply(row.customer_id, toJourneyEvent(row));
+      for (const row of batch) {
+        current = toJourneyEvent(row);
+        pass.apply(row.customer_id, current);
+      }
+      current = undefined;
       if (buffer.full) await buffer.flush();
       seen += batch.length;
       onProgress?.({ workspaceId, events: seen, totalEvents: Math.max(seen, estimate) });
@@ -113,8 +127,8 @@ export class RebuildService {
 
   /**
    * Replays the customers whose events the pass met out of order from their events in replay order,
-   * replacing the transitions the pass wrote for them before it noticed. Returns the change in the
-   * number of transitions.
+   * replacing the transitions and signals the pass wrote for them before it noticed. Returns the change
+   * in the number of transitions.
    */
   private async replayLate(
     repository: ReplayRepository,
@@ -126,14 +140,19 @@ export class RebuildService {
   ): Promise<number> {
     if (customerIds.length === 0) return 0;
     const removed = await repository.deleteTransitionsOf(workspaceId, customerIds);
-    const buffer = new RebuildBuffer(repository, workspaceId, rules.version, until);
+    await repository.deleteSignalsOf(workspaceId, customerIds);
+    const buffer = new RebuildBuffer(repository, workspaceId, rules.rules, rules.version, until);
     const rows = await repository.eventsOf(workspaceId, customerIds, scan);
     for (let start = 0; start < rows.length;) {
       const customerId = rows[start]!.customer_id;
       let end = start;
       while (end < rows.length && rows[end]!.customer_id === customerId) end++;
-      const step = replay(rows.slice(start, end).map(toJourneyEvent), rules.rules, until);
-      for (const t of step.transitions) buffer.addTransition(customerId, t);
+      const events = rows.slice(start, end).map(toJourneyEvent);
+      const step = replay(events, rules.rules, until, (event, after) =>
+        buffer.addEvent(customerId, event, after.stage),
+      );
+      const causes = causesAmong(events);
+      for (const t of step.transitions) buffer.addTransition(customerId, t, causes(t.cause));
       buffer.addState(customerId, step.state);
       start = end;
     }
@@ -159,6 +178,7 @@ function toJourneyEvent(row: ReplayEventRow): JourneyEvent {
     name: row.name,
     at: row.at,
     channel: row.channel as Channel,
+    branchId: row.branch_id,
     properties:
       row.properties_json === null
         ? NO_PROPERTIES

@@ -47,7 +47,7 @@ export class JourneyStateRepository {
   /**
    * Writes the whole states of many customers, one statement per chunk, inserting those seen for the
    * first time. A customer appears at most once: a row updated twice by one statement is an error on
-   * PostgreSQL. 10 bound values a row.
+   * PostgreSQL. 11 bound values a row.
    */
   async upsertMany(rows: readonly NewJourneyState[]): Promise<void> {
     for (const part of chunks(rows, 400)) await this.upsertPart(part);
@@ -64,6 +64,7 @@ export class JourneyStateRepository {
           due_at: eb.ref('excluded.due_at'),
           last_event_at: eb.ref('excluded.last_event_at'),
           last_message_id: eb.ref('excluded.last_message_id'),
+          stage_entered_at: eb.ref('excluded.stage_entered_at'),
           rules_version: eb.ref('excluded.rules_version'),
           state_json: eb.ref('excluded.state_json'),
           updated_at: eb.ref('excluded.updated_at'),
@@ -81,7 +82,7 @@ export class JourneyStateRepository {
     return result.numDeletedRows > 0n;
   }
 
-  /** Writes many fresh states at once (a rebuild, after `deleteWorkspace`). 10 bound values a row. */
+  /** Writes many fresh states at once (a rebuild, after `deleteWorkspace`). 11 bound values a row. */
   async insertMany(rows: readonly NewJourneyState[]): Promise<void> {
     for (const part of chunks(rows, 400)) await this.db.insertInto('journey_states').values(part).execute();
   }

@@ -1,8 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { sqliteInsertRows, sqliteReplayBatches } from '../dialect/sqlite/sqlite-replay.ts';
-import type { NewJourneyState, NewTransition } from '../schema.ts';
+import type { NewJourneySignal, NewJourneyState, NewTransition } from '../schema.ts';
 import { chunks, type Executor } from './executor.ts';
+import { JourneySignalRepository } from './journey-signal.repository.ts';
 import { JourneyStateRepository } from './journey-state.repository.ts';
 import { TransitionRepository } from './transition.repository.ts';
 
@@ -15,6 +16,7 @@ export interface ReplayEventRow {
   name: string;
   channel: string;
   at: number;
+  branch_id: string | null;
   /** Null unless the event's name is among `propertiesFor`. */
   properties_json: string | null;
 }
@@ -73,7 +75,7 @@ export class ReplayRepository {
     for (const part of chunks(customerIds)) {
       const found = await this.db
         .selectFrom('events')
-        .select(['seq', 'customer_id', 'message_id', 'type', 'name', 'channel', 'at'])
+        .select(['seq', 'customer_id', 'message_id', 'type', 'name', 'channel', 'at', 'branch_id'])
         .select(propertiesColumn(options.propertiesFor).as('properties_json'))
         .where('workspace_id', '=', workspaceId)
         .where('customer_id', 'in', part)
@@ -84,6 +86,11 @@ export class ReplayRepository {
       for (const row of found) rows.push(row);
     }
     return rows;
+  }
+
+  /** Removes the signals of these customers; returns how many were removed. */
+  deleteSignalsOf(workspaceId: string, customerIds: readonly string[]): Promise<number> {
+    return new JourneySignalRepository(this.db).deleteForCustomers(workspaceId, customerIds);
   }
 
   /** Removes the transitions of these customers; returns how many were removed. */
@@ -119,11 +126,16 @@ export class ReplayRepository {
     else await new TransitionRepository(this.db).insertMany(rows);
   }
 
+  async insertSignals(rows: readonly NewJourneySignal[]): Promise<void> {
+    if (this.sqlite) sqliteInsertRows(this.sqlite, 'journey_signals', rows);
+    else await new JourneySignalRepository(this.db).insertMany(rows);
+  }
+
   /** Keyset pagination on seq, so a batch costs the same however far the scan has gone. */
   private batchAfter(workspaceId: string, afterSeq: number, options: ReplayScanOptions) {
     return this.db
       .selectFrom('events')
-      .select(['seq', 'customer_id', 'message_id', 'type', 'name', 'channel', 'at'])
+      .select(['seq', 'customer_id', 'message_id', 'type', 'name', 'channel', 'at', 'branch_id'])
       .select(propertiesColumn(options.propertiesFor).as('properties_json'))
       .where('workspace_id', '=', workspaceId)
       .where('seq', '>', afterSeq)

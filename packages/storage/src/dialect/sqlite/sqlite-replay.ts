@@ -9,7 +9,7 @@ import type { ReplayEventRow, ReplayScanOptions } from '../../repositories/repla
  * workspace_id that would visit the rows in random order.
  */
 const SEP = '\x1f';
-const FIELDS = 8;
+const FIELDS = 9;
 // Small batches let V8 collect each one's strings young: at 20,000 rows the collector took a third of the time.
 const SEQ_RANGE = 1_000;
 
@@ -48,11 +48,11 @@ export function* sqliteReplayBatches(
   const where = 'from events not indexed where workspace_id = @workspace and seq > @from and seq <= @to';
   const packed = prepared(
     sqlite,
-    `select count(*), group_concat(concat_ws('${SEP}', seq, customer_id, message_id, type, name, channel, at, ${properties}), '${SEP}') ${where}`,
+    `select count(*), group_concat(concat_ws('${SEP}', seq, customer_id, message_id, type, name, channel, at, coalesce(branch_id, ''), ${properties}), '${SEP}') ${where}`,
   ).raw(true);
   const rows = prepared(
     sqlite,
-    `select seq, customer_id, message_id, type, name, channel, at, ${properties} ${where} order by seq`,
+    `select seq, customer_id, message_id, type, name, channel, at, branch_id, ${properties} ${where} order by seq`,
   ).raw(true);
   const last = (prepared(sqlite, 'select max(seq) from events').pluck().get() as number | null) ?? 0;
   for (let from = 0; from < last; from += SEQ_RANGE) {
@@ -78,7 +78,8 @@ function unpack(fields: string[]): ReplayEventRow[] {
       name: fields[i + 4]!,
       channel: fields[i + 5]!,
       at: Number(fields[i + 6]),
-      properties_json: fields[i + 7] === '' ? null : fields[i + 7]!,
+      branch_id: fields[i + 7] === '' ? null : own(fields[i + 7]!),
+      properties_json: fields[i + 8] === '' ? null : fields[i + 8]!,
     };
   }
   return out;
@@ -102,7 +103,8 @@ function fromColumns(r: unknown[]): ReplayEventRow {
     name: r[4] as string,
     channel: r[5] as string,
     at: r[6] as number,
-    properties_json: r[7] === '' ? null : (r[7] as string),
+    branch_id: r[7] as string | null,
+    properties_json: r[8] === '' ? null : (r[8] as string),
   };
 }
 

@@ -1,0 +1,49 @@
+import type { JourneySignalRow, NewJourneySignal } from '../schema.ts';
+import { chunks, type Executor } from './executor.ts';
+
+/**
+ * Feedback and negative experiences with the stage they happened in. Rows are derived from the events
+ * by the journey engine and have the lifecycle of transitions: replaced when a customer is replayed,
+ * removed and written again by a rebuild.
+ */
+export class JourneySignalRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** 12 bound values a row. */
+  async insertMany(rows: readonly NewJourneySignal[]): Promise<void> {
+    for (const part of chunks(rows, 400)) await this.db.insertInto('journey_signals').values(part).execute();
+  }
+
+  listForCustomer(workspaceId: string, customerId: string): Promise<JourneySignalRow[]> {
+    return this.db
+      .selectFrom('journey_signals')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('customer_id', '=', customerId)
+      .orderBy('at')
+      .orderBy('cause')
+      .execute();
+  }
+
+  /** Removes the signals of these customers; returns how many were removed. */
+  async deleteForCustomers(workspaceId: string, customerIds: readonly string[]): Promise<number> {
+    let removed = 0;
+    for (const part of chunks([...new Set(customerIds)])) {
+      const result = await this.db
+        .deleteFrom('journey_signals')
+        .where('workspace_id', '=', workspaceId)
+        .where('customer_id', 'in', part)
+        .executeTakeFirst();
+      removed += Number(result.numDeletedRows);
+    }
+    return removed;
+  }
+
+  async deleteWorkspace(workspaceId: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('journey_signals')
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
