@@ -24,6 +24,11 @@ import { registerCustomerRoutes } from './customers/customer.routes.ts';
 import { registerJourneyRoutes } from './journey/journey.routes.ts';
 import { DEFAULT_WEB_DIR, registerDashboard } from './web/dashboard.static.ts';
 import { DEFAULT_TRACKER_FILE, registerTrackerScript } from './web/tracker.static.ts';
+import { registerInboundRoutes } from './support/inbound.routes.ts';
+import { registerSupportSettingsRoutes } from './support/support-settings.routes.ts';
+import { registerTicketRoutes } from './support/ticket.routes.ts';
+import { registerPublicSurveyRoutes } from './surveys/public-survey.routes.ts';
+import { registerSurveyRoutes } from './surveys/survey.routes.ts';
 import { MAX_BATCH_BYTES } from '@jejak/core';
 
 export type App = FastifyInstance;
@@ -134,6 +139,11 @@ export async function buildApp(
     (scope: FastifyInstance) => registerProductRoutes(scope, services),
     (scope: FastifyInstance) => registerStockRoutes(scope, services),
     (scope: FastifyInstance) => registerOrderRoutes(scope, services),
+    (scope: FastifyInstance) => registerTicketRoutes(scope, services),
+    (scope: FastifyInstance) => registerSupportSettingsRoutes(scope, services),
+    (scope: FastifyInstance) => registerInboundRoutes(scope, services),
+    (scope: FastifyInstance) => registerSurveyRoutes(scope, services),
+    (scope: FastifyInstance) => registerPublicSurveyRoutes(scope, services, limiters.surveyAnswersByAddress),
   ]) {
     await app.register(plugin(register), { prefix: '/api/v1' });
   }

@@ -3,6 +3,7 @@ import { ApiKeyRepository, openDatabase, type Store } from '@jejak/storage';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { startClockJob } from './jobs/clock.job.ts';
+import { startTicketTargetJob } from './jobs/ticket-target.job.ts';
 import { createServices } from './services.ts';
 
 /** Opens the database the configuration names (SQLite under dataDir unless DATABASE_URL is set). */
@@ -55,12 +56,14 @@ export async function startServer(
   }
   const { app, services } = await buildApp({ config, store });
   const stopClock = startClockJob(services.journey, config.clockIntervalMs, app.log);
+  const stopTargets = startTicketTargetJob(services.tickets, config.clockIntervalMs, app.log);
   const url = await app.listen({ host: config.host, port: config.port });
   print(`Jejak is listening on ${url} (${store.dialect}); API docs at ${url}/api/docs`);
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       await stopClock();
+      await stopTargets();
       await app.close();
       await store.close();
     })());

@@ -22,6 +22,7 @@ import { RefundService } from './sales/refund.service.ts';
 import { SalesJourney } from './sales/sales-journey.ts';
 import { SalesSettingsService } from './sales/sales-settings.service.ts';
 import { StockService } from './sales/stock.service.ts';
+import { createExperienceServices } from './experience.services.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -35,6 +36,13 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
   const salesJourney = new SalesJourney(journey, now);
   const salesSettings = new SalesSettingsService(store, now);
   const orders = new OrderService(store, salesSettings, salesJourney, now);
+  // SQLite has one writer: concurrent batches share a transaction and its fsync instead of queueing for it.
+  const ingest = new IngestService(
+    store.dialect === 'sqlite' ? new GroupCommit(store.db).transact : transactionPerUnit(store.db),
+    identity,
+    journey,
+    now,
+  );
   return {
     accounts,
     sessions: new SessionService(store, now, sessionTtlMs),
@@ -50,13 +58,7 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     journeyQueries: new JourneyQueries(store, journey),
     rebuild: new RebuildService(store, journey, now),
     identity,
-    // SQLite has one writer: concurrent batches share a transaction and its fsync instead of queueing for it.
-    ingest: new IngestService(
-      store.dialect === 'sqlite' ? new GroupCommit(store.db).transact : transactionPerUnit(store.db),
-      identity,
-      journey,
-      now,
-    ),
+    ingest,
     customers: new CustomerService(store),
     merges: new MergeService(store, identity, journey, now),
     salesSettings,
@@ -65,5 +67,6 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     counterCustomers: new CounterCustomerService(store, salesJourney, now),
     orders,
     refunds: new RefundService(store, orders, salesJourney, now),
+    ...createExperienceServices(store, ingest, now),
   };
 }

@@ -86,6 +86,32 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/workspaces/:workspaceId/sales/customers': 'sales.write',
   'POST /api/v1/workspaces/:workspaceId/sales/customers': 'sales.write',
   'GET /api/v1/receipts/:token': 'public',
+  'GET /api/v1/workspaces/:workspaceId/tickets': 'tickets.read',
+  'POST /api/v1/workspaces/:workspaceId/tickets': 'tickets.write',
+  'GET /api/v1/workspaces/:workspaceId/tickets/:ticketId': 'tickets.read',
+  'PATCH /api/v1/workspaces/:workspaceId/tickets/:ticketId': 'tickets.write',
+  'POST /api/v1/workspaces/:workspaceId/tickets/:ticketId/messages': 'tickets.write',
+  'GET /api/v1/workspaces/:workspaceId/support/targets': 'tickets.read',
+  'PUT /api/v1/workspaces/:workspaceId/support/targets': 'support.manage',
+  'GET /api/v1/workspaces/:workspaceId/support/hours': 'tickets.read',
+  'PUT /api/v1/workspaces/:workspaceId/support/hours/:scope': 'support.manage',
+  'DELETE /api/v1/workspaces/:workspaceId/support/hours/:scope': 'support.manage',
+  'GET /api/v1/workspaces/:workspaceId/support/holidays': 'tickets.read',
+  'POST /api/v1/workspaces/:workspaceId/support/holidays': 'support.manage',
+  'DELETE /api/v1/workspaces/:workspaceId/support/holidays/:holidayId': 'support.manage',
+  'POST /api/v1/workspaces/:workspaceId/support/webhook-secret': 'support.manage',
+  // Public by design: authenticated by its HMAC signature (docs/inbound-webhook.md).
+  'POST /api/v1/inbound/:workspaceId/tickets': 'public',
+  'GET /api/v1/workspaces/:workspaceId/surveys': 'surveys.read',
+  'POST /api/v1/workspaces/:workspaceId/surveys': 'surveys.manage',
+  'GET /api/v1/workspaces/:workspaceId/surveys/:surveyId': 'surveys.read',
+  'PATCH /api/v1/workspaces/:workspaceId/surveys/:surveyId': 'surveys.manage',
+  'POST /api/v1/workspaces/:workspaceId/surveys/:surveyId/links': 'surveys.manage',
+  'GET /api/v1/workspaces/:workspaceId/surveys/:surveyId/results': 'surveys.read',
+  'GET /api/v1/workspaces/:workspaceId/surveys/:surveyId/comments': 'surveys.read',
+  // Public by design: the survey answer page, reached only with a link token.
+  'GET /api/v1/public/surveys/:token': 'public',
+  'POST /api/v1/public/surveys/:token/responses': 'public',
 };
 
 type Caller =

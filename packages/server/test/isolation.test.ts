@@ -19,6 +19,9 @@ const b = {
   merge: '',
   product: '',
   order: '',
+  ticket: '',
+  survey: '',
+  holiday: '',
 };
 
 beforeAll(async () => {
@@ -58,6 +61,21 @@ beforeAll(async () => {
     payments: [{ method: 'cash' as const, amount: 5_000 }],
   };
   b.order = (await t.services.orders.checkout(b.id, b.branch, sale, seller)).order.id;
+  b.ticket = (
+    await t.services.tickets.create(
+      b.id,
+      { subject: 'Tiket B', customer: { phone: '081298765432' }, channel: 'phone', branchId: b.branch },
+      { id: null, label: 'test' },
+    )
+  ).id;
+  b.survey = (
+    await t.services.surveys.create(b.id, {
+      name: 'Survei B',
+      kind: 'csat',
+      questions: [{ key: 'csat', type: 'csat', required: true, label: { id: 'Puas?', en: 'Satisfied?' } }],
+    })
+  ).id;
+  b.holiday = (await t.services.supportSettings.addHoliday(b.id, { date: '2026-08-17', name: 'Libur B' })).id;
 });
 afterAll(() => t.close());
 
@@ -113,6 +131,19 @@ function attempts(ws: string): [Method, string, object?][] {
     ],
     ['POST', `${base}/branches/${b.branch}/orders/${b.order}/void`, { reason: 'diambil alih' }],
     ['GET', `${base}/sales/customers?q=u-b1`],
+    ['GET', `${base}/tickets`],
+    ['GET', `${base}/tickets/${b.ticket}`],
+    ['PATCH', `${base}/tickets/${b.ticket}`, { status: 'closed' }],
+    ['POST', `${base}/tickets/${b.ticket}/messages`, { body: 'diambil alih' }],
+    ['GET', `${base}/support/holidays`],
+    ['DELETE', `${base}/support/holidays/${b.holiday}`],
+    ['PUT', `${base}/support/hours/${b.branch}`, { week: { mon: { open: '08:00', close: '09:00' } } }],
+    ['GET', `${base}/surveys`],
+    ['GET', `${base}/surveys/${b.survey}`],
+    ['PATCH', `${base}/surveys/${b.survey}`, { status: 'closed' }],
+    ['POST', `${base}/surveys/${b.survey}/links`, { customerId: b.customer }],
+    ['GET', `${base}/surveys/${b.survey}/results`],
+    ['GET', `${base}/surveys/${b.survey}/comments`],
   ];
 }
 
@@ -151,12 +182,17 @@ describe('workspace isolation', () => {
     expect(await t.services.members.listInvitations(b.id)).toHaveLength(1);
     expect((await t.services.keys.list(b.id))[0]!.revoked_at).toBeNull();
     expect((await t.services.merges.list(b.id, { limit: 5 })).items[0]!.undone_at).toBeNull();
-    expect((await t.services.customers.list(b.id, { limit: 5 })).items).toHaveLength(1);
     expect((await t.services.products.get(b.id, b.product)).price).toBe(5_000);
     expect((await t.services.orders.get(b.id, b.branch, b.order)).status).toBe('completed');
     expect((await t.services.stock.branchLevels(b.id, b.branch, false))[0]).toMatchObject({
       onHand: 4,
       lowThreshold: null,
     });
+    expect((await t.services.customers.list(b.id, { limit: 5 })).items).toHaveLength(2);
+    expect((await t.services.tickets.get(b.id, b.ticket)).ticket.status).toBe('open');
+    expect((await t.services.tickets.get(b.id, b.ticket)).messages).toHaveLength(0);
+    expect((await t.services.surveys.get(b.id, b.survey)).status).toBe('active');
+    expect(await t.services.supportSettings.listHolidays(b.id)).toHaveLength(1);
+    expect(await t.services.supportSettings.hours(b.id)).toHaveLength(0);
   });
 });

@@ -17,6 +17,8 @@ export interface Limiters {
   loginByAccount: Limiter;
   /** Per write key, on ingestion. */
   ingestByKey: Limiter;
+  /** Per client address, on the public survey answers: a form anyone can post to. */
+  surveyAnswersByAddress: Limiter;
 }
 
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -69,6 +71,8 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
     ingestByKey: limiter(app, 'ingest', config.ingestRequestsPerSecond, 1000, (r) =>
       r.principal?.kind === 'key' ? r.principal.key.id : r.ip,
     ),
+    // A counter with a QR code may see a queue of phones behind one shop Wi-Fi address.
+    surveyAnswersByAddress: limiter(app, 'survey-answers', 60, 60_000, (r) => r.ip),
   };
 }
 

@@ -52,7 +52,8 @@ export interface IngestResult {
  */
 export class IngestService {
   constructor(
-    private readonly transact: Transact,
+    /** The transactions ingestion runs in; modules that emit events write their own rows in the same ones. */
+    readonly transact: Transact,
     private readonly identity: IdentityService,
     private readonly journey: JourneyService,
     private readonly now: () => number,
@@ -95,6 +96,31 @@ export class IngestService {
   }
 
   /**
+   * Stores the events one of Jejak's own modules emits (a ticket opened, a survey answered) inside the
+   * caller's transaction, through the same path as ingested events: identity resolution, the event
+   * rows, the journey. A message id stored before is skipped, so a retried write emits nothing twice.
+   * Returns the customer each stored message landed on. An emitted message that is not a valid Segment
+   * message is a bug in the module, and throws.
+   */
+  async emit(db: Executor, workspaceId: string, raw: readonly object[]): Promise<Map<string, string>> {
+    const receivedAt = this.now();
+    const messages = raw.map((item) => {
+      const result = normalizeMessage(item, { receivedAt });
+      if (!result.ok) throw new Error(`An emitted event is not a valid message: ${result.reason}`);
+      return result.message;
+    });
+    const stored = await new EventRepository(db).existing(
+      workspaceId,
+      messages.map((m) => m.messageId),
+    );
+    const fresh = messages.filter((m) => !stored.has(m.messageId));
+    const customers = new Map<string, string>();
+    if (fresh.length === 0) return customers;
+    await this.storeAll(db, workspaceId, fresh, await this.journey.rulesFor(db, workspaceId), customers);
+    return customers;
+  }
+
+  /**
    * Stores new messages run by run. A run is resolved in memory and written in bulk; the message that
    * ends it (its keys point at two or more customers: a merge, or a choice between two people) takes
    * the per-message path, and the next run starts after it from freshly read owners. Returns how many
@@ -105,6 +131,7 @@ export class IngestService {
     workspaceId: string,
     messages: readonly NormalizedMessage[],
     rules: VersionedRules,
+    customers?: Map<string, string>,
   ): Promise<number> {
     let stored = 0;
     let next = 0;
@@ -112,10 +139,12 @@ export class IngestService {
       const rest = messages.slice(next);
       const run = await resolveRun(db, workspaceId, rest, this.now());
       stored += await this.storeRun(db, workspaceId, run, rules);
+      for (const r of run.resolved) customers?.set(r.message.messageId, r.customerId);
       next += run.resolved.length;
       const merging = rest[run.resolved.length];
       if (merging !== undefined) {
-        await this.storeOne(db, workspaceId, merging, rules);
+        const customerId = await this.storeOne(db, workspaceId, merging, rules);
+        customers?.set(merging.messageId, customerId);
         stored += 1;
         next += 1;
       }
@@ -149,7 +178,7 @@ export class IngestService {
     workspaceId: string,
     message: NormalizedMessage,
     rules: VersionedRules,
-  ) {
+  ): Promise<string> {
     const resolution = await this.identity.resolve(db, workspaceId, message);
     await new EventRepository(db).insert(
       eventRow(workspaceId, message, resolution.customerId, resolution.identityKey),
@@ -164,6 +193,7 @@ export class IngestService {
       rules,
       resolution.merged.length > 0,
     );
+    return resolution.customerId;
   }
 }
 
