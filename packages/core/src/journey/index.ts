@@ -34,3 +34,14 @@ export type {
   WhereCondition,
   WhereOp,
 } from './rules.schema.ts';
+export {
+  ADVICE_KEYS,
+  LEVERS,
+  MAX_ADVICE,
+  MIN_ENTRIES,
+  adviseStages,
+  type Advice,
+  type AdviceKey,
+  type Lever,
+  type StageFacts,
+} from './journey-advice.ts';
