@@ -21,7 +21,7 @@ export { EVENT_CATALOGUE } from './event-catalogue.ts';
 export type { CatalogueEffect, CatalogueEntry } from './event-catalogue.ts';
 export { validateRules } from './rules.validate.ts';
 export type { RulesValidation } from './rules.validate.ts';
-export type { RuleError } from './rules.errors.ts';
+export type { RuleError, RuleErrorCode } from './rules.errors.ts';
 export { JourneyRulesSchema, NO_STAGE, WHERE_OPS } from './rules.schema.ts';
 export type {
   EventMatch,

@@ -1,9 +1,38 @@
 import type { TLocalizedValidationError } from 'typebox/error';
 
+/**
+ * What kind of problem a rule error is, so a reader in another language can be told it in their own
+ * words; `params` carries the values the message names (a stage key, a limit).
+ */
+export type RuleErrorCode =
+  | 'unknown_field'
+  | 'required'
+  | 'one_of'
+  | 'wrong_type'
+  | 'too_small'
+  | 'too_large'
+  | 'empty'
+  | 'too_few'
+  | 'invalid'
+  | 'unknown_stage'
+  | 'reserved_stage'
+  | 'duplicate_stage'
+  | 'no_entry_rule'
+  | 'timer_to_itself'
+  | 'churn_before_risk'
+  | 'bad_property_path'
+  | 'value_not_allowed'
+  | 'value_list_needed'
+  | 'value_single_needed'
+  | 'value_number_needed'
+  | 'max_below_min';
+
 /** One problem in a rule set: a JSON pointer into the submitted rules and what to change there. */
 export interface RuleError {
   path: string;
   message: string;
+  code: RuleErrorCode;
+  params?: Readonly<Record<string, string | number>>;
 }
 
 /**
@@ -27,27 +56,68 @@ export function schemaErrorsToRuleErrors(
 
 function describe(root: object, error: TLocalizedValidationError): RuleError[] {
   const path = error.instancePath;
-  if (error.keyword === 'additionalProperties') {
-    return error.params.additionalProperties.map((name) => ({
-      path: `${path}/${escapePointer(name)}`,
-      message: `unknown field '${name}' (check its spelling)`,
-    }));
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return error.params.additionalProperties.map((name) => ({
+        path: `${path}/${escapePointer(name)}`,
+        message: `unknown field '${name}' (check its spelling)`,
+        code: 'unknown_field',
+        params: { field: name },
+      }));
+    case 'required':
+      return error.params.requiredProperties.map((name) => ({
+        path: `${path}/${escapePointer(name)}`,
+        message: `'${name}' is required`,
+        code: 'required',
+        params: { field: name },
+      }));
+    case 'enum': {
+      const allowed = error.params.allowedValues.map(String).join(', ');
+      return [{ path, message: `must be one of: ${allowed}`, code: 'one_of', params: { allowed } }];
+    }
+    case 'type':
+      return [
+        {
+          path,
+          message: error.message,
+          code: 'wrong_type',
+          params: { expected: [error.params.type].flat().join(', ') },
+        },
+      ];
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return [
+        {
+          path,
+          message: error.message,
+          code: 'too_small',
+          params: { limit: Number(error.params.limit), comparison: error.params.comparison },
+        },
+      ];
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return [
+        {
+          path,
+          message: error.message,
+          code: 'too_large',
+          params: { limit: Number(error.params.limit), comparison: error.params.comparison },
+        },
+      ];
+    case 'minLength':
+      return [{ path, message: error.message, code: 'empty' }];
+    case 'minItems':
+      return [{ path, message: error.message, code: 'too_few', params: { limit: error.params.limit } }];
+    case 'pattern':
+    case 'anyOf': {
+      // Patterns and unions read badly as raw schema text; their schemas carry a `description` instead.
+      const description = descriptionAt(root, error.schemaPath);
+      if (description !== undefined) return [{ path, message: `must be ${description}`, code: 'invalid' }];
+      return [{ path, message: error.message, code: 'invalid' }];
+    }
+    default:
+      return [{ path, message: error.message, code: 'invalid' }];
   }
-  if (error.keyword === 'required') {
-    return error.params.requiredProperties.map((name) => ({
-      path: `${path}/${escapePointer(name)}`,
-      message: `'${name}' is required`,
-    }));
-  }
-  if (error.keyword === 'enum') {
-    return [{ path, message: `must be one of: ${error.params.allowedValues.map(String).join(', ')}` }];
-  }
-  // Patterns and unions read badly as raw schema text; their schemas carry a `description` instead.
-  if (error.keyword === 'pattern' || error.keyword === 'anyOf') {
-    const description = descriptionAt(root, error.schemaPath);
-    if (description !== undefined) return [{ path, message: `must be ${description}` }];
-  }
-  return [{ path, message: error.message }];
 }
 
 function descriptionAt(root: object, schemaPath: string): string | undefined {

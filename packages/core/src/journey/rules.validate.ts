@@ -38,7 +38,7 @@ function semanticErrors(rules: JourneyRules): RuleError[] {
   const checkStage = (path: string, key: string, allowNone: boolean): void => {
     if (keys.includes(key) || (allowNone && key === NO_STAGE)) return;
     const hint = allowNone ? `(known: ${NO_STAGE}, ${keys.join(', ')})` : known;
-    errors.push({ path, message: `unknown stage '${key}' ${hint}` });
+    errors.push({ path, message: `unknown stage '${key}' ${hint}`, code: 'unknown_stage', params: { key } });
   };
 
   rules.stages.forEach((stage, i) => {
@@ -47,11 +47,15 @@ function semanticErrors(rules: JourneyRules): RuleError[] {
       errors.push({
         path: `/stages/${i}/key`,
         message: `'${NO_STAGE}' is reserved for customers not in the journey yet`,
+        code: 'reserved_stage',
+        params: { key: stage.key },
       });
     } else if (first !== i) {
       errors.push({
         path: `/stages/${i}/key`,
         message: `duplicate stage key '${stage.key}' (also /stages/${first}/key)`,
+        code: 'duplicate_stage',
+        params: { key: stage.key, other: first },
       });
     }
   });
@@ -66,14 +70,21 @@ function semanticErrors(rules: JourneyRules): RuleError[] {
     errors.push({
       path: '/transitions',
       message: `no rule accepts from '${NO_STAGE}', so new customers would never enter the journey (omit 'from' or include '${NO_STAGE}' in one rule)`,
+      code: 'no_entry_rule',
     });
   }
   rules.timers.forEach((timer, i) => {
     checkStage(`/timers/${i}/to`, timer.to, false);
     timer.from.forEach((key, j) => {
       checkStage(`/timers/${i}/from/${j}`, key, false);
-      if (key === timer.to)
-        errors.push({ path: `/timers/${i}/from/${j}`, message: `a timer cannot move '${key}' to itself` });
+      if (key === timer.to) {
+        errors.push({
+          path: `/timers/${i}/from/${j}`,
+          message: `a timer cannot move '${key}' to itself`,
+          code: 'timer_to_itself',
+          params: { key },
+        });
+      }
     });
   });
   errors.push(...matchErrors('/orders', rules.orders));
@@ -83,6 +94,8 @@ function semanticErrors(rules: JourneyRules): RuleError[] {
     errors.push({
       path: '/status/churnFactor',
       message: `must be greater than atRiskFactor (${atRiskFactor}), or customers would churn before being at risk`,
+      code: 'churn_before_risk',
+      params: { atRiskFactor },
     });
   }
   return errors;
@@ -96,24 +109,37 @@ function matchErrors(path: string, match: EventMatch): RuleError[] {
       errors.push({
         path: `${at}/property`,
         message: `'${condition.property}' is not a property path like 'a' or 'a.b'`,
+        code: 'bad_property_path',
+        params: { property: condition.property },
       });
     }
     const problem = valueProblem(condition.op, condition.value);
-    if (problem !== undefined) errors.push({ path: `${at}/value`, message: problem });
+    if (problem !== undefined) errors.push({ path: `${at}/value`, ...problem, params: { op: condition.op } });
   });
   return errors;
 }
 
-function valueProblem(op: string, value: unknown): string | undefined {
-  if (op === 'exists') return value === undefined ? undefined : `'exists' takes no value`;
-  if (op === 'in')
-    return Array.isArray(value) && value.length > 0 ? undefined : `'in' needs a non-empty list of values`;
+type ValueProblem = Pick<RuleError, 'message' | 'code'>;
+
+function valueProblem(op: string, value: unknown): ValueProblem | undefined {
+  if (op === 'exists') {
+    return value === undefined
+      ? undefined
+      : { message: `'exists' takes no value`, code: 'value_not_allowed' };
+  }
+  if (op === 'in') {
+    return Array.isArray(value) && value.length > 0
+      ? undefined
+      : { message: `'in' needs a non-empty list of values`, code: 'value_list_needed' };
+  }
   if (op === 'eq' || op === 'neq') {
     return value === undefined || Array.isArray(value)
-      ? `'${op}' needs a single string, number or boolean`
+      ? { message: `'${op}' needs a single string, number or boolean`, code: 'value_single_needed' }
       : undefined;
   }
-  return typeof value === 'number' ? undefined : `'${op}' compares numbers: give a number`;
+  return typeof value === 'number'
+    ? undefined
+    : { message: `'${op}' compares numbers: give a number`, code: 'value_number_needed' };
 }
 
 function conditionErrors(path: string, condition: StateCondition): RuleError[] {
@@ -123,6 +149,8 @@ function conditionErrors(path: string, condition: StateCondition): RuleError[] {
       {
         path: `${path}/maxOrders`,
         message: `must be at least minOrders (${minOrders}), or the rule never matches`,
+        code: 'max_below_min',
+        params: { minOrders },
       },
     ];
   }

@@ -42,6 +42,8 @@ describe('validateRules', () => {
         path: '/transitions/2/to',
         message:
           "unknown stage 'purchse' (known: awareness, consideration, purchase, experience, retention, advocacy)",
+        code: 'unknown_stage',
+        params: { key: 'purchse' },
       },
     ]);
   });
@@ -59,7 +61,12 @@ describe('validateRules', () => {
       submitted({ '/stages/6': { key: 'purchase', label: { id: 'Beli', en: 'Buy' } } }),
     );
     expect(errors).toEqual([
-      { path: '/stages/6/key', message: "duplicate stage key 'purchase' (also /stages/2/key)" },
+      {
+        path: '/stages/6/key',
+        message: "duplicate stage key 'purchase' (also /stages/2/key)",
+        code: 'duplicate_stage',
+        params: { key: 'purchase', other: 2 },
+      },
     ]);
   });
 
@@ -72,25 +79,40 @@ describe('validateRules', () => {
       }),
     );
     expect(errors).toEqual([
-      { path: '/transitions', message: expect.stringMatching(/no rule accepts from 'none'/) as string },
+      {
+        path: '/transitions',
+        message: expect.stringMatching(/no rule accepts from 'none'/) as string,
+        code: 'no_entry_rule',
+      },
     ]);
   });
 
   it('refuses an unknown operator and lists the allowed ones', () => {
     const errors = errorsOf(submitted({ '/negative/2/where/0/op': 'equals' }));
     expect(errors).toEqual([
-      { path: '/negative/2/where/0/op', message: 'must be one of: eq, neq, gt, gte, lt, lte, in, exists' },
+      {
+        path: '/negative/2/where/0/op',
+        message: 'must be one of: eq, neq, gt, gte, lt, lte, in, exists',
+        code: 'one_of',
+        params: { allowed: 'eq, neq, gt, gte, lt, lte, in, exists' },
+      },
     ]);
   });
 
   it('refuses a value of the wrong type', () => {
     expect(errorsOf(submitted({ '/status/churnFactor': '3' }))).toEqual([
-      { path: '/status/churnFactor', message: 'must be number' },
+      {
+        path: '/status/churnFactor',
+        message: 'must be number',
+        code: 'wrong_type',
+        params: { expected: 'number' },
+      },
     ]);
     expect(errorsOf(submitted({ '/orders/event': 42 }))).toEqual([
       {
         path: '/orders/event',
         message: "must be an event name or a non-empty list of event names ('*' matches any event)",
+        code: 'invalid',
       },
     ]);
   });
@@ -98,7 +120,12 @@ describe('validateRules', () => {
   it('refuses a number comparison without a number', () => {
     const errors = errorsOf(submitted({ '/negative/3/where/0/value': 'two' }));
     expect(errors).toEqual([
-      { path: '/negative/3/where/0/value', message: "'lte' compares numbers: give a number" },
+      {
+        path: '/negative/3/where/0/value',
+        message: "'lte' compares numbers: give a number",
+        code: 'value_number_needed',
+        params: { op: 'lte' },
+      },
     ]);
   });
 
@@ -107,16 +134,30 @@ describe('validateRules', () => {
     expect(errors[0]).toEqual({
       path: '/stages/0/key',
       message: expect.stringMatching(/^must be a stage key/) as string,
+      code: 'invalid',
     });
-    expect(errorsOf(submitted({ '/stages/0/key': 'none' }))[0]?.message).toMatch(/reserved/);
+    expect(errorsOf(submitted({ '/stages/0/key': 'none' }))[0]).toMatchObject({
+      message: expect.stringMatching(/reserved/) as string,
+      code: 'reserved_stage',
+    });
   });
 
   it('refuses a misspelt or missing field', () => {
     const errors = errorsOf(submitted({ '/timers/0/afterHour': 72, '/timers/0/afterHours': undefined }));
     expect(errors).toEqual(
       expect.arrayContaining([
-        { path: '/timers/0/afterHour', message: "unknown field 'afterHour' (check its spelling)" },
-        { path: '/timers/0/afterHours', message: "'afterHours' is required" },
+        {
+          path: '/timers/0/afterHour',
+          message: "unknown field 'afterHour' (check its spelling)",
+          code: 'unknown_field',
+          params: { field: 'afterHour' },
+        },
+        {
+          path: '/timers/0/afterHours',
+          message: "'afterHours' is required",
+          code: 'required',
+          params: { field: 'afterHours' },
+        },
       ]),
     );
   });
@@ -126,10 +167,17 @@ describe('validateRules', () => {
       {
         path: '/status/churnFactor',
         message: expect.stringMatching(/greater than atRiskFactor \(1.5\)/) as string,
+        code: 'churn_before_risk',
+        params: { atRiskFactor: 1.5 },
       },
     ]);
     expect(errorsOf(submitted({ '/timers/0/afterHours': 0 }))).toEqual([
-      { path: '/timers/0/afterHours', message: 'must be > 0' },
+      {
+        path: '/timers/0/afterHours',
+        message: 'must be > 0',
+        code: 'too_small',
+        params: { limit: 0, comparison: '>' },
+      },
     ]);
   });
 
