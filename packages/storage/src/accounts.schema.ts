@@ -35,6 +35,8 @@ export interface BranchTable {
   timezone: string;
   currency: string;
   created_at: number;
+  /** When the outlet was closed; null while it is open. Archived branches are kept, not deleted. */
+  archived_at: number | null;
 }
 
 export interface MembershipTable {

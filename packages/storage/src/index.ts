@@ -22,6 +22,7 @@ export {
 export { IdentityRepository, type IdentityKeyRef } from './repositories/identity.repository.ts';
 export {
   JourneyStateRepository,
+  type StagePosition,
   type StageCount,
   type StatusCount,
 } from './repositories/journey-state.repository.ts';

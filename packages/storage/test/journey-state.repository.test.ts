@@ -65,6 +65,27 @@ describe('JourneyStateRepository', () => {
     expect(await states.get(ws, 'budi')).toBeUndefined();
   });
 
+  it('pages customers in id order with their stage and status, and counts them', async () => {
+    const ids = ['c3', 'a1', 'b2', 'd4', 'e5'];
+    await states.upsertMany(
+      ids.map((id, i) =>
+        aJourneyState({ workspace_id: ws, customer_id: id, stage: i % 2 ? 'purchase' : null }),
+      ),
+    );
+    const other = (await new WorkspaceRepository(store.db).create(aWorkspace())).id;
+    await states.upsert(aJourneyState({ workspace_id: other, customer_id: 'b3' }));
+
+    const first = await states.positionsAfter(ws, null, 2);
+    expect(first).toEqual([
+      { customer_id: 'a1', stage: 'purchase', status: 'new' },
+      { customer_id: 'b2', stage: null, status: 'new' },
+    ]);
+    const rest = await states.positionsAfter(ws, 'b2', 10);
+    expect(rest.map((p) => p.customer_id)).toEqual(['c3', 'd4', 'e5']);
+    expect(await states.count(ws)).toBe(5);
+    expect(await states.count(other)).toBe(1);
+  });
+
   it('counts customers per stage and per status', async () => {
     const put = (customer_id: string, stage: string | null, status: string) =>
       states.upsert(aJourneyState({ workspace_id: ws, customer_id, stage, status }));

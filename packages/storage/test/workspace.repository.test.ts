@@ -25,6 +25,19 @@ describe('WorkspaceRepository', () => {
     await expect(workspaces.create(aWorkspace({ slug: 'batik-solo' }))).rejects.toThrow();
   });
 
+  it('changes the name, time zone and currency of one workspace only', async () => {
+    const kopi = await workspaces.create(aWorkspace());
+    const other = await workspaces.create(aWorkspace());
+    const changed = await workspaces.update(kopi.id, {
+      name: 'Kopi Sari',
+      timezone: 'Asia/Makassar',
+      currency: 'USD',
+    });
+    expect(changed).toEqual({ ...kopi, name: 'Kopi Sari', timezone: 'Asia/Makassar', currency: 'USD' });
+    expect(await workspaces.get(other.id)).toEqual(other);
+    expect(await workspaces.update('no-such-workspace', { name: 'x' })).toBeUndefined();
+  });
+
   it('lists workspaces oldest first', async () => {
     const later = await workspaces.create(aWorkspace({ created_at: T0 + 2 }));
     const earlier = await workspaces.create(aWorkspace({ created_at: T0 + 1 }));

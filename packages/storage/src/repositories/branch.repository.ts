@@ -18,14 +18,22 @@ export class BranchRepository {
       .executeTakeFirst();
   }
 
-  list(workspaceId: string): Promise<Branch[]> {
+  /** Oldest first; archived branches only when asked for. */
+  list(workspaceId: string, options: { includeArchived?: boolean } = {}): Promise<Branch[]> {
+    let query = this.db.selectFrom('branches').selectAll().where('workspace_id', '=', workspaceId);
+    if (!options.includeArchived) query = query.where('archived_at', 'is', null);
+    return query.orderBy('created_at').orderBy('id').execute();
+  }
+
+  /** Archives the branch at `at`, or reopens it with null. Undefined when it is not this workspace's. */
+  setArchived(workspaceId: string, id: string, at: number | null): Promise<Branch | undefined> {
     return this.db
-      .selectFrom('branches')
-      .selectAll()
+      .updateTable('branches')
+      .set({ archived_at: at })
       .where('workspace_id', '=', workspaceId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
   }
 
   async update(

@@ -11,6 +11,13 @@ export interface StatusCount {
   count: number;
 }
 
+/** A customer's stage and status, without the rest of the state. */
+export interface StagePosition {
+  customer_id: string;
+  stage: string | null;
+  status: string;
+}
+
 export class JourneyStateRepository {
   constructor(private readonly db: Executor) {}
 
@@ -106,6 +113,32 @@ export class JourneyStateRepository {
       .orderBy('due_at')
       .limit(limit)
       .execute();
+  }
+
+  /**
+   * Customers' stage and status in customer id order, after `afterCustomerId`: a keyset page. Ids are
+   * random UUIDs, so the first n in this order are a uniform sample of the workspace's customers.
+   */
+  positionsAfter(
+    workspaceId: string,
+    afterCustomerId: string | null,
+    limit: number,
+  ): Promise<StagePosition[]> {
+    let query = this.db
+      .selectFrom('journey_states')
+      .select(['customer_id', 'stage', 'status'])
+      .where('workspace_id', '=', workspaceId);
+    if (afterCustomerId !== null) query = query.where('customer_id', '>', afterCustomerId);
+    return query.orderBy('customer_id').limit(limit).execute();
+  }
+
+  async count(workspaceId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('journey_states')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
   }
 
   async countByStage(workspaceId: string): Promise<StageCount[]> {

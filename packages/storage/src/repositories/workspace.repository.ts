@@ -16,6 +16,18 @@ export class WorkspaceRepository {
     return this.db.selectFrom('workspaces').selectAll().where('slug', '=', slug).executeTakeFirst();
   }
 
+  update(
+    id: string,
+    changes: Partial<Pick<Workspace, 'name' | 'timezone' | 'currency'>>,
+  ): Promise<Workspace | undefined> {
+    return this.db
+      .updateTable('workspaces')
+      .set(changes)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
   list(): Promise<Workspace[]> {
     return this.db.selectFrom('workspaces').selectAll().orderBy('created_at').orderBy('id').execute();
   }
