@@ -33,7 +33,7 @@ beforeAll(async () => {
   b.branch = (await t.services.branches.create(b.id, { name: 'Outlet B' })).id;
   b.user = (await aMember(t, 'admin', { workspaceId: b.id })).id;
   b.invitation = (
-    await t.services.members.invite(b.id, { email: 'x@b.id', role: 'analyst' }, null)
+    await t.services.members.invite(b.id, { email: 'x@b.id', role: 'analyst' }, null, null)
   ).invitation.id;
   const write = await t.services.keys.create({ workspaceId: b.id, kind: 'write', name: 'web' });
   b.key = write.row.id;

@@ -22,11 +22,12 @@ export function registerAuditHook(app: FastifyInstance, audit: AuditService): vo
   app.addHook('onSend', async (request, reply, payload) => {
     const { principal, grant } = request;
     if (!WRITE_METHODS.has(request.method) || reply.statusCode >= 300 || !principal || !grant) return payload;
-    if (!audit.isAudited(principal, grant)) return payload;
+    const action = request.routeOptions.config.audit;
+    if (action === false || !audit.isAudited(principal, grant)) return payload;
     await audit.record({
       principal,
       grant,
-      action: request.routeOptions.config.audit ?? `${request.method} ${request.routeOptions.url ?? ''}`,
+      action: action ?? `${request.method} ${request.routeOptions.url ?? ''}`,
       target: targetOf(request),
       ip: request.ip,
     });

@@ -30,8 +30,11 @@ export interface Grant {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
-    /** The action name the audit log records for this route (default: method and path). */
-    audit?: string;
+    /**
+     * The action name the audit log records for this route (default: method and path); false for a
+     * POST that changes nothing (a check or a preview), which the log leaves out.
+     */
+    audit?: string | false;
   }
   interface FastifyRequest {
     principal?: Principal;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Branch } from '@jejak/storage';
-import { Nullable, WorkspaceParams, errorResponses } from '../http/common.schemas.ts';
+import { Nullable, StringEnum, WorkspaceParams, errorResponses } from '../http/common.schemas.ts';
 import type { Services } from '../services.ts';
 
 const tags = ['branches'];
@@ -13,6 +13,7 @@ const BranchSchema = Type.Object({
   timezone: Type.String(),
   currency: Type.String(),
   createdAt: Type.Number(),
+  archivedAt: Nullable(Type.Number({ description: 'When the outlet was archived; null while open' })),
 });
 const BranchBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -53,15 +54,18 @@ export function registerBranchRoutes(scope: FastifyInstance, services: Services)
       config: { access: { permission: 'branches.read' } },
       schema: {
         tags,
-        summary: 'Branches the caller may see',
+        summary: 'Branches the caller may see: open ones, and archived ones too with include=archived',
         params: WorkspaceParams,
+        querystring: Type.Object({ include: Type.Optional(StringEnum(['archived'] as const)) }),
         response: { 200: Type.Object({ items: Type.Array(BranchSchema) }), ...errorResponses },
       },
     },
     async (request) => ({
-      items: (await services.branches.list(request.params.workspaceId, request.grant?.branchIds ?? [])).map(
-        branchView,
-      ),
+      items: (
+        await services.branches.list(request.params.workspaceId, request.grant?.branchIds ?? [], {
+          includeArchived: request.query.include === 'archived',
+        })
+      ).map(branchView),
     }),
   );
 
@@ -98,13 +102,28 @@ export function registerBranchRoutes(scope: FastifyInstance, services: Services)
       ),
   );
 
+  for (const [action, summary] of [
+    ['archive', 'Archive a branch that closed: it leaves the lists and keeps its history'],
+    ['restore', 'Reopen an archived branch'],
+  ] as const) {
+    app.post(
+      `/workspaces/:workspaceId/branches/:branchId/${action}`,
+      {
+        config: { access: { permission: 'branches.manage', branch: true }, audit: `branch.${action}` },
+        schema: { tags, summary, params: BranchParams, response: { 200: BranchSchema, ...errorResponses } },
+      },
+      async (request) =>
+        branchView(await services.branches[action](request.params.workspaceId, request.params.branchId)),
+    );
+  }
+
   app.delete(
     '/workspaces/:workspaceId/branches/:branchId',
     {
       config: { access: { permission: 'branches.manage', branch: true }, audit: 'branch.delete' },
       schema: {
         tags,
-        summary: 'Remove a branch',
+        summary: 'Delete a branch for good (one added by mistake); a branch that closed is archived instead',
         params: BranchParams,
         response: { 204: Type.Null(), ...errorResponses },
       },
@@ -124,5 +143,6 @@ function branchView(b: Branch) {
     timezone: b.timezone,
     currency: b.currency,
     createdAt: b.created_at,
+    archivedAt: b.archived_at,
   };
 }

@@ -37,10 +37,27 @@ export class BranchService {
     return branch;
   }
 
-  /** All branches, or only `visible` ones for a manager or cashier. */
-  async list(workspaceId: string, visible: readonly string[] | 'all'): Promise<Branch[]> {
-    const all = await new BranchRepository(this.store.db).list(workspaceId);
+  /** All open branches (archived ones too when asked), or only `visible` ones for a manager or cashier. */
+  async list(
+    workspaceId: string,
+    visible: readonly string[] | 'all',
+    options: { includeArchived?: boolean } = {},
+  ): Promise<Branch[]> {
+    const all = await new BranchRepository(this.store.db).list(workspaceId, options);
     return visible === 'all' ? all : all.filter((b) => visible.includes(b.id));
+  }
+
+  /** Closes an outlet: it leaves the lists but stays, with its history; `restore` reopens it. */
+  async archive(workspaceId: string, id: string): Promise<Branch> {
+    const branch = await new BranchRepository(this.store.db).setArchived(workspaceId, id, this.now());
+    if (!branch) throw notFound(`Branch ${id}`);
+    return branch;
+  }
+
+  async restore(workspaceId: string, id: string): Promise<Branch> {
+    const branch = await new BranchRepository(this.store.db).setArchived(workspaceId, id, null);
+    if (!branch) throw notFound(`Branch ${id}`);
+    return branch;
   }
 
   async update(workspaceId: string, id: string, input: Partial<BranchInput>): Promise<Branch> {
@@ -61,10 +78,14 @@ export class BranchService {
     if (!(await new BranchRepository(this.store.db).delete(workspaceId, id))) throw notFound(`Branch ${id}`);
   }
 
-  /** Refuses branch ids that are not this workspace's (a manager's list must name real outlets). */
+  /** Refuses branch ids that are not this workspace's open outlets (a manager's list must name real ones). */
   async checkIds(workspaceId: string, ids: readonly string[]): Promise<void> {
-    const known = new Set((await new BranchRepository(this.store.db).list(workspaceId)).map((b) => b.id));
-    const unknown = ids.filter((id) => !known.has(id));
+    const all = await new BranchRepository(this.store.db).list(workspaceId, { includeArchived: true });
+    const unknown = ids.filter((id) => !all.some((b) => b.id === id));
     if (unknown.length > 0) throw badRequest(`Unknown branch ids: ${unknown.join(', ')}`);
+    const archived = all.filter((b) => b.archived_at !== null && ids.includes(b.id));
+    if (archived.length > 0) {
+      throw badRequest(`Branch ${archived.map((b) => b.name).join(', ')} is archived; restore it first`);
+    }
   }
 }

@@ -18,7 +18,7 @@ export class HttpError extends Error {
 export const badRequest = (message: string, details?: unknown, code = 'invalid_request') =>
   new HttpError(400, code, message, details);
 export const unauthorized = (message: string) => new HttpError(401, 'unauthorized', message);
-export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
+export const forbidden = (message: string, code = 'forbidden') => new HttpError(403, code, message);
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} was not found`);
-export const conflict = (message: string, details?: unknown) =>
-  new HttpError(409, 'conflict', message, details);
+export const conflict = (message: string, details?: unknown, code = 'conflict') =>
+  new HttpError(409, code, message, details);

@@ -80,7 +80,12 @@ export function registerMemberRoutes(scope: FastifyInstance, services: Services,
       },
     },
     async (request, reply) => {
-      await services.members.changeRole(request.params.workspaceId, request.params.userId, request.body);
+      await services.members.changeRole(
+        request.params.workspaceId,
+        request.params.userId,
+        request.body,
+        request.grant?.role ?? null,
+      );
       return reply.status(204).send(null);
     },
   );
@@ -97,7 +102,11 @@ export function registerMemberRoutes(scope: FastifyInstance, services: Services,
       },
     },
     async (request, reply) => {
-      await services.members.remove(request.params.workspaceId, request.params.userId);
+      await services.members.remove(
+        request.params.workspaceId,
+        request.params.userId,
+        request.grant?.role ?? null,
+      );
       return reply.status(204).send(null);
     },
   );
@@ -126,6 +135,7 @@ export function registerMemberRoutes(scope: FastifyInstance, services: Services,
         request.params.workspaceId,
         request.body,
         inviter,
+        request.grant?.role ?? null,
       );
       const base = config.publicUrl ?? `${request.protocol}://${request.host}`;
       return reply

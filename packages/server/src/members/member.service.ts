@@ -13,7 +13,7 @@ import type { AccountService } from '../auth/account.service.ts';
 import { verifyPassword } from '../auth/password.ts';
 import { digest, newToken, normaliseEmail } from '../auth/tokens.ts';
 import type { BranchService } from '../branches/branch.service.ts';
-import { badRequest, conflict, notFound, unauthorized } from '../http/http-error.ts';
+import { badRequest, conflict, forbidden, notFound, unauthorized } from '../http/http-error.ts';
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -21,6 +21,9 @@ export interface RoleInput {
   role: string;
   branchIds?: string[];
 }
+
+/** Who asks for a change: a member's role, or null for a secret key (which holds every permission it was given). */
+export type ActorRole = Role | null;
 
 /** Who belongs to a workspace, with which role and at which branches; invitations by link. */
 export class MemberService {
@@ -35,20 +38,24 @@ export class MemberService {
     return new MembershipRepository(this.store.db).list(workspaceId);
   }
 
-  async changeRole(workspaceId: string, userId: string, input: RoleInput): Promise<void> {
+  async changeRole(workspaceId: string, userId: string, input: RoleInput, actor: ActorRole): Promise<void> {
     const members = new MembershipRepository(this.store.db);
     const current = await members.get(workspaceId, userId);
     if (!current) throw notFound(`Member ${userId}`);
     const { role, branchIds } = await this.checkRole(workspaceId, input);
+    if (current.role === 'owner' || role === 'owner') onlyOwnersTouchOwners(actor);
     if (current.role === 'owner' && role !== 'owner') await this.keepAnOwner(workspaceId);
     await this.accounts.addMember(workspaceId, userId, role, branchIds);
   }
 
-  async remove(workspaceId: string, userId: string): Promise<void> {
+  async remove(workspaceId: string, userId: string, actor: ActorRole): Promise<void> {
     const members = new MembershipRepository(this.store.db);
     const current = await members.get(workspaceId, userId);
     if (!current) throw notFound(`Member ${userId}`);
-    if (current.role === 'owner') await this.keepAnOwner(workspaceId);
+    if (current.role === 'owner') {
+      onlyOwnersTouchOwners(actor);
+      await this.keepAnOwner(workspaceId);
+    }
     await members.delete(workspaceId, userId);
   }
 
@@ -56,8 +63,10 @@ export class MemberService {
     workspaceId: string,
     input: RoleInput & { email: string },
     invitedBy: string | null,
+    actor: ActorRole,
   ): Promise<{ invitation: InvitationRow; token: string }> {
     const { role, branchIds } = await this.checkRole(workspaceId, input);
+    if (role === 'owner') onlyOwnersTouchOwners(actor);
     const token = newToken();
     const at = this.now();
     const invitation: InvitationRow = {
@@ -132,7 +141,18 @@ export class MemberService {
   /** A workspace never loses its last owner: someone must be able to manage it. */
   private async keepAnOwner(workspaceId: string): Promise<void> {
     if ((await new MembershipRepository(this.store.db).countOwners(workspaceId)) <= 1) {
-      throw conflict('This is the last owner of the workspace; make someone else owner first');
+      throw conflict(
+        'This is the last owner of the workspace; make someone else owner first',
+        undefined,
+        'last_owner',
+      );
     }
+  }
+}
+
+/** An admin manages people but cannot make an owner, or unmake one: that would be a way to become one. */
+function onlyOwnersTouchOwners(actor: ActorRole): void {
+  if (actor !== null && actor !== 'owner') {
+    throw forbidden('Only an owner can give, change or take away the owner role', 'owner_only');
   }
 }

@@ -7,7 +7,7 @@ import { StringEnum, WorkspaceParams, errorResponses } from '../http/common.sche
 import { forbidden, notFound } from '../http/http-error.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Services } from '../services.ts';
-import { ApiKeySchema, CreatedKeySchema, WorkspaceSchema } from './workspace.schemas.ts';
+import { ApiKeySchema, CreatedKeySchema, WorkspaceChanges, WorkspaceSchema } from './workspace.schemas.ts';
 
 const tags = ['workspaces'];
 
@@ -22,16 +22,13 @@ export function registerWorkspaceRoutes(scope: FastifyInstance, services: Servic
         tags,
         summary:
           'Create a workspace (a business): a signed-in person becomes its owner; a key must be installation-wide',
-        body: Type.Object({
-          name: Type.String({ minLength: 1, maxLength: 200 }),
-          slug: Type.Optional(Type.String({ minLength: 1, maxLength: 63 })),
-          timezone: Type.Optional(
-            Type.String({ maxLength: 64, description: 'IANA zone, default Asia/Jakarta' }),
-          ),
-          currency: Type.Optional(
-            Type.String({ minLength: 3, maxLength: 3, description: 'ISO 4217, default IDR' }),
-          ),
-        }),
+        body: Type.Intersect([
+          Type.Object({
+            name: WorkspaceChanges.properties.name,
+            slug: Type.Optional(Type.String({ minLength: 1, maxLength: 63 })),
+          }),
+          Type.Partial(Type.Omit(WorkspaceChanges, ['name'])),
+        ]),
         response: { 201: WorkspaceSchema, ...errorResponses },
       },
     },
@@ -80,6 +77,23 @@ export function registerWorkspaceRoutes(scope: FastifyInstance, services: Servic
       },
     },
     async (request) => workspaceView(await services.workspaces.get(request.params.workspaceId)),
+  );
+
+  app.patch(
+    '/workspaces/:workspaceId',
+    {
+      config: { access: { permission: 'workspace.manage' }, audit: 'workspace.update' },
+      schema: {
+        tags,
+        summary:
+          'Change the name, time zone or currency; days are cut in the new zone from now on, and recorded amounts are not converted',
+        params: WorkspaceParams,
+        body: Type.Partial(WorkspaceChanges),
+        response: { 200: WorkspaceSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      workspaceView(await services.workspaces.update(request.params.workspaceId, request.body)),
   );
 
   app.post(

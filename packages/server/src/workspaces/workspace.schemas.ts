@@ -10,6 +10,13 @@ export const WorkspaceSchema = Type.Object({
   createdAt: Type.Number(),
 });
 
+/** What a workspace's owner may set: at creation, and later. */
+export const WorkspaceChanges = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  timezone: Type.String({ maxLength: 64, description: 'IANA zone, default Asia/Jakarta' }),
+  currency: Type.String({ minLength: 3, maxLength: 3, description: 'ISO 4217, default IDR' }),
+});
+
 export const ApiKeySchema = Type.Object({
   id: Type.String(),
   workspaceId: Nullable(Type.String()),

@@ -30,6 +30,20 @@ export class WorkspaceService {
     return workspaces.create(row);
   }
 
+  /** Changes the name, time zone or currency; money already recorded is not converted. */
+  async update(id: string, input: Partial<Pick<NewWorkspaceInput, 'name' | 'timezone' | 'currency'>>) {
+    const changes = {
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.timezone !== undefined ? { timezone: checkTimeZone(input.timezone) } : {}),
+      ...(input.currency !== undefined ? { currency: checkCurrency(input.currency) } : {}),
+    };
+    if (changes.name === '') throw badRequest('name must not be empty');
+    if (Object.keys(changes).length === 0) return this.get(id);
+    const workspace = await new WorkspaceRepository(this.store.db).update(id, changes);
+    if (!workspace) throw notFound(`Workspace ${id}`);
+    return workspace;
+  }
+
   async get(id: string): Promise<Workspace> {
     const workspace = await new WorkspaceRepository(this.store.db).get(id);
     if (!workspace) throw notFound(`Workspace ${id}`);
