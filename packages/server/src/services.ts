@@ -14,6 +14,7 @@ import { IngestService } from './ingest/ingest.service.ts';
 import { JourneyQueries } from './journey/journey-queries.service.ts';
 import { JourneyService } from './journey/journey.service.ts';
 import { RebuildService } from './journey/rebuild.service.ts';
+import { RulesPreviewService } from './journey/rules-preview.service.ts';
 import { WorkspaceService } from './workspaces/workspace.service.ts';
 import { CounterCustomerService } from './sales/counter-customer.service.ts';
 import { OrderService } from './sales/order.service.ts';
@@ -57,6 +58,7 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     journey,
     journeyQueries: new JourneyQueries(store, journey),
     rebuild: new RebuildService(store, journey, now),
+    rulesPreview: new RulesPreviewService(store, journey, now),
     identity,
     ingest,
     customers: new CustomerService(store),

@@ -7,6 +7,7 @@ import type { Services } from '../services.ts';
 import {
   OverviewSchema,
   QuarantinePageSchema,
+  RulesPreviewSchema,
   RulesReplacedSchema,
   RulesSchema,
   RulesValidationSchema,
@@ -104,7 +105,7 @@ export function registerJourneyRoutes(scope: FastifyInstance, services: Services
   app.post(
     '/workspaces/:workspaceId/journey/rules/validate',
     {
-      config: { access: { permission: 'journey.read' } },
+      config: { access: { permission: 'journey.read' }, audit: false },
       schema: {
         tags,
         summary: 'Check a rule set without saving it; errors name the field',
@@ -116,6 +117,26 @@ export function registerJourneyRoutes(scope: FastifyInstance, services: Services
     (request) => {
       const result = services.journey.validate(request.body.rules);
       return result.ok ? { valid: true, errors: [] } : { valid: false, errors: result.errors };
+    },
+  );
+
+  app.post(
+    '/workspaces/:workspaceId/journey/rules/preview',
+    {
+      config: { access: { permission: 'journey.manage' }, audit: false },
+      schema: {
+        tags,
+        summary:
+          'See what a rule set would do before saving it: customers per stage and status now and under the new rules, ' +
+          'replayed in memory (nothing is saved); a large workspace is previewed on a uniform sample of customers',
+        params: WorkspaceParams,
+        body: Type.Object({ rules: Type.Unknown() }),
+        response: { 200: RulesPreviewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await services.workspaces.get(request.params.workspaceId);
+      return services.rulesPreview.preview(request.params.workspaceId, request.body.rules);
     },
   );
 

@@ -210,23 +210,27 @@ export class JourneyService {
     return validateRules(input);
   }
 
+  /** The rules if they are valid; otherwise a 400 whose details list every error with its field. */
+  checkRules(input: unknown): JourneyRules {
+    const result = validateRules(input);
+    if (result.ok) return result.rules;
+    const first = result.errors[0];
+    throw badRequest(
+      `The journey rules are invalid${first ? `: ${first.path}: ${first.message}` : ''}`,
+      result.errors,
+      'invalid_rules',
+    );
+  }
+
   /** Stores a new version of the rules and recomputes every journey of the workspace with it. */
   async replaceRules(workspaceId: string, input: unknown): Promise<VersionedRules> {
-    const result = validateRules(input);
-    if (!result.ok) {
-      const first = result.errors[0];
-      throw badRequest(
-        `The journey rules are invalid${first ? `: ${first.path}: ${first.message}` : ''}`,
-        result.errors,
-        'invalid_rules',
-      );
-    }
+    const rules = this.checkRules(input);
     const repository = new JourneyRulesRepository(this.store.db);
     const current = await repository.current(workspaceId);
     const version = (current?.version ?? 0) + 1;
-    await repository.insert(workspaceId, version, JSON.stringify(result.rules), this.now());
+    await repository.insert(workspaceId, version, JSON.stringify(rules), this.now());
     this.rulesCache.delete(workspaceId);
-    return { version, rules: result.rules };
+    return { version, rules };
   }
 
   private async recordTransitions(

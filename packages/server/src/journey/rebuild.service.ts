@@ -171,7 +171,8 @@ async function writeStates(pass: ReplayPass, buffer: RebuildBuffer, until: numbe
   await buffer.flush();
 }
 
-function toJourneyEvent(row: ReplayEventRow): JourneyEvent {
+/** What the engine reads of an event the rebuild scan returned. */
+export function toJourneyEvent(row: ReplayEventRow): JourneyEvent {
   return {
     messageId: row.message_id,
     type: row.type as EventType,
