@@ -10,7 +10,13 @@ import { Gate } from './pages/gate.tsx';
 import { LoginPage } from './pages/login.page.tsx';
 import { WorkspaceIndexPage } from './pages/no-pages.page.tsx';
 import { OverviewPage } from './journey/overview.page.tsx';
+import { TicketPage } from './support/ticket.page.tsx';
+import { TicketsPage } from './support/tickets.page.tsx';
+import { AnswerPage } from './surveys/answer.page.tsx';
+import { SurveyPage } from './surveys/survey.page.tsx';
+import { SurveysPage } from './surveys/surveys.page.tsx';
 import './styles.css';
+import './experience.css';
 
 setupI18n();
 
@@ -26,9 +32,15 @@ createRoot(document.getElementById('root')!).render(
         <Routes>
           <Route path="/setup" element={<FirstRunPage />} />
           <Route path="/login" element={<LoginPage />} />
+          {/* Public by design: a customer answers a survey without an account. */}
+          <Route path="/s/:token" element={<AnswerPage />} />
           <Route path="/w/:workspaceId" element={<Gate>{(me) => <AppShell me={me} />}</Gate>}>
             <Route index element={<WorkspaceIndexPage />} />
             <Route path="overview" element={<OverviewPage />} />
+            <Route path="tickets" element={<TicketsPage />} />
+            <Route path="tickets/:ticketId" element={<TicketPage />} />
+            <Route path="surveys" element={<SurveysPage />} />
+            <Route path="surveys/:surveyId" element={<SurveyPage />} />
             <Route path="*" element={<Navigate to="." replace />} />
           </Route>
           <Route path="*" element={<Gate>{(me) => <HomeRedirect me={me} />}</Gate>} />

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, FunnelChart, SankeyChart } from 'echarts/charts';
+import { BarChart, FunnelChart, LineChart, SankeyChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 
 // Only the series the dashboard draws, so the bundle stays small.
-echarts.use([BarChart, FunnelChart, SankeyChart, GridComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, FunnelChart, LineChart, SankeyChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 interface Props {
   option: EChartsCoreOption;

@@ -1,7 +1,9 @@
+import { experienceEn } from './experience.en.ts';
 import type { Catalogue } from './id.ts';
 
 /** English, the second language: the same keys as id.ts. */
 export const en: Catalogue = {
+  ...experienceEn,
   app: { name: 'Jejak', tagline: 'Customer journeys for your business', loading: 'Loading…' },
   language: { label: 'Language', id: 'Bahasa Indonesia', en: 'English' },
   errors: {
@@ -35,7 +37,12 @@ export const en: Catalogue = {
     logout: 'Sign out',
     mainNav: 'Main navigation',
   },
-  nav: { overview: 'Journey overview', apiDocs: 'API documentation' },
+  nav: {
+    overview: 'Journey overview',
+    apiDocs: 'API documentation',
+    tickets: 'Support tickets',
+    surveys: 'Surveys',
+  },
   roles: {
     owner: 'Owner',
     admin: 'Admin',

@@ -4,7 +4,10 @@
  * same keys (its type is this catalogue's, so a missing key fails the build). i18next's plural keys
  * end in _one/_other: Indonesian uses only _other, the _one keys are there to keep one shape.
  */
+import { experienceId } from './experience.id.ts';
+
 export const id = {
+  ...experienceId,
   app: { name: 'Jejak', tagline: 'Perjalanan pelanggan untuk usaha Anda', loading: 'Memuat…' },
   language: { label: 'Bahasa', id: 'Bahasa Indonesia', en: 'English' },
   errors: {
@@ -38,7 +41,12 @@ export const id = {
     logout: 'Keluar',
     mainNav: 'Navigasi utama',
   },
-  nav: { overview: 'Ikhtisar perjalanan', apiDocs: 'Dokumentasi API' },
+  nav: {
+    overview: 'Ikhtisar perjalanan',
+    apiDocs: 'Dokumentasi API',
+    tickets: 'Tiket layanan',
+    surveys: 'Survei',
+  },
   roles: {
     owner: 'Pemilik',
     admin: 'Admin',

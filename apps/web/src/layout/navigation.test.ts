@@ -12,4 +12,10 @@ describe('navigation', () => {
     expect(navigationFor('cashier')).toEqual([]);
     expect(navigationFor('intern')).toEqual([]);
   });
+
+  it('shows tickets and surveys to those who may read them, not to a cashier', () => {
+    expect(navigationFor('analyst').map((item) => item.key)).toEqual(['overview', 'tickets', 'surveys']);
+    expect(navigationFor('manager').map((item) => item.key)).toContain('tickets');
+    expect(navigationFor('cashier').map((item) => item.key)).not.toContain('tickets');
+  });
 });

@@ -2,13 +2,17 @@ import { isRole, roleCan, type Permission, type Role } from '@jejak/core/roles';
 
 /** One entry of the main navigation, shown only to roles holding its permission. */
 export interface NavItem {
-  key: 'overview';
+  key: 'overview' | 'tickets' | 'surveys';
   path: string;
   permission: Permission;
 }
 
 // New pages add a line here; the permission is the same one their API routes declare.
-const NAV: readonly NavItem[] = [{ key: 'overview', path: 'overview', permission: 'journey.read' }];
+const NAV: readonly NavItem[] = [
+  { key: 'overview', path: 'overview', permission: 'journey.read' },
+  { key: 'tickets', path: 'tickets', permission: 'tickets.read' },
+  { key: 'surveys', path: 'surveys', permission: 'surveys.read' },
+];
 
 export function roleOf(role: string): Role | undefined {
   return isRole(role) ? role : undefined;
