@@ -28,6 +28,14 @@ export {
 } from './repositories/journey-state.repository.ts';
 export { JourneyRulesRepository } from './repositories/journey-rules.repository.ts';
 export { JourneySignalRepository } from './repositories/journey-signal.repository.ts';
+export {
+  JourneyMapRepository,
+  type NegativeCount,
+  type Period,
+  type SignalCount,
+  type StageEntries,
+  type StageStatusCount,
+} from './repositories/journey-map.repository.ts';
 export { MergeRepository } from './repositories/merge.repository.ts';
 export { QuarantineRepository } from './repositories/quarantine.repository.ts';
 export {

@@ -1,0 +1,143 @@
+import type { Executor } from './executor.ts';
+
+/** A period as instants: `from` included, `to` excluded (epoch ms). */
+export interface Period {
+  from: number;
+  to: number;
+}
+
+/** Entries into a stage in a period by one value of the touchpoint that brought them. */
+export interface StageEntries {
+  stage: string;
+  /** The touchpoint's name or channel; null for entries the clock made (a timer, no touchpoint). */
+  value: string | null;
+  entries: number;
+}
+
+/** Feedback of one measure and sentiment in a stage: how many answers, and their scores added up. */
+export interface SignalCount {
+  stage: string | null;
+  /** `rating`, `nps`, `csat`, `ces`; null for a negative experience without a score. */
+  measure: string | null;
+  sentiment: 'positive' | 'neutral' | 'negative';
+  count: number;
+  scoreSum: number;
+}
+
+/** Negative experiences in a stage at one touchpoint and branch. */
+export interface NegativeCount {
+  stage: string | null;
+  name: string;
+  branchId: string | null;
+  count: number;
+}
+
+export interface StageStatusCount {
+  stage: string | null;
+  status: string;
+  count: number;
+}
+
+/**
+ * The journey map's questions that no other page asks: what brought customers into each stage (the
+ * touchpoint and channel of the entries), how they felt there (journey signals) and who is stuck. Each
+ * reads one index range: the transition summary index, the signals' time-ordered key, or the states'
+ * (stage, stage_entered_at) index.
+ */
+export class JourneyMapRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** Entries into each stage in the period, by the name of the event that caused them. */
+  async entriesByTouchpoint(workspaceId: string, period: Period): Promise<StageEntries[]> {
+    const rows = await this.entries(workspaceId, period)
+      .select((eb) => ['to_value', 'cause_name', eb.fn.countAll<number>().as('count')])
+      .groupBy(['to_value', 'cause_name'])
+      .execute();
+    return rows.map((r) => ({ stage: r.to_value, value: r.cause_name, entries: Number(r.count) }));
+  }
+
+  /** Entries into each stage in the period, by the channel of the event that caused them. */
+  async entriesByChannel(workspaceId: string, period: Period): Promise<StageEntries[]> {
+    const rows = await this.entries(workspaceId, period)
+      .select((eb) => ['to_value', 'channel', eb.fn.countAll<number>().as('count')])
+      .groupBy(['to_value', 'channel'])
+      .execute();
+    return rows.map((r) => ({ stage: r.to_value, value: r.channel, entries: Number(r.count) }));
+  }
+
+  /** Feedback and negative experiences of the period per stage, measure and sentiment. */
+  async signals(workspaceId: string, period: Period): Promise<SignalCount[]> {
+    const rows = await this.db
+      .selectFrom('journey_signals')
+      .select((eb) => [
+        'stage',
+        'measure',
+        'sentiment',
+        eb.fn.countAll<number>().as('count'),
+        eb.fn.sum<number | null>('score').as('score_sum'),
+      ])
+      .where('workspace_id', '=', workspaceId)
+      .where('at', '>=', period.from)
+      .where('at', '<', period.to)
+      .groupBy(['stage', 'measure', 'sentiment'])
+      .execute();
+    return rows.map((r) => ({
+      stage: r.stage,
+      measure: r.measure,
+      sentiment: r.sentiment,
+      count: Number(r.count),
+      scoreSum: Number(r.score_sum ?? 0),
+    }));
+  }
+
+  /** Negative experiences of the period (as the rules define them) per stage, touchpoint and branch. */
+  async negatives(workspaceId: string, period: Period): Promise<NegativeCount[]> {
+    const rows = await this.db
+      .selectFrom('journey_signals')
+      .select((eb) => ['stage', 'name', 'branch_id', eb.fn.countAll<number>().as('count')])
+      .where('workspace_id', '=', workspaceId)
+      .where('at', '>=', period.from)
+      .where('at', '<', period.to)
+      .where('negative', '=', 1)
+      .groupBy(['stage', 'name', 'branch_id'])
+      .execute();
+    return rows.map((r) => ({
+      stage: r.stage,
+      name: r.name,
+      branchId: r.branch_id,
+      count: Number(r.count),
+    }));
+  }
+
+  /** Customers now in `stage` who entered it before `enteredBefore`. */
+  async inStageSince(workspaceId: string, stage: string, enteredBefore: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('journey_states')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('workspace_id', '=', workspaceId)
+      .where('stage', '=', stage)
+      .where('stage_entered_at', '<', enteredBefore)
+      .executeTakeFirst();
+    return Number(row?.count ?? 0);
+  }
+
+  /** Customers now per stage and status. */
+  async byStageAndStatus(workspaceId: string): Promise<StageStatusCount[]> {
+    const rows = await this.db
+      .selectFrom('journey_states')
+      .select((eb) => ['stage', 'status', eb.fn.countAll<number>().as('count')])
+      .where('workspace_id', '=', workspaceId)
+      .groupBy(['stage', 'status'])
+      .execute();
+    return rows.map((r) => ({ stage: r.stage, status: r.status, count: Number(r.count) }));
+  }
+
+  private entries(workspaceId: string, period: Period) {
+    return this.db
+      .selectFrom('transitions')
+      .where('workspace_id', '=', workspaceId)
+      .where('kind', '=', 'stage')
+      .where('at', '>=', period.from)
+      .where('at', '<', period.to);
+  }
+}
