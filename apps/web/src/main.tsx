@@ -15,6 +15,9 @@ import { TicketsPage } from './support/tickets.page.tsx';
 import { AnswerPage } from './surveys/answer.page.tsx';
 import { SurveyPage } from './surveys/survey.page.tsx';
 import { SurveysPage } from './surveys/surveys.page.tsx';
+import { CounterPage } from './sales/counter.page.tsx';
+import { OrdersPage } from './sales/orders.page.tsx';
+import { ReceiptPage } from './sales/receipt.page.tsx';
 import './styles.css';
 import './experience.css';
 
@@ -32,6 +35,7 @@ createRoot(document.getElementById('root')!).render(
         <Routes>
           <Route path="/setup" element={<FirstRunPage />} />
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/struk/:token" element={<ReceiptPage />} />
           {/* Public by design: a customer answers a survey without an account. */}
           <Route path="/s/:token" element={<AnswerPage />} />
           <Route path="/w/:workspaceId" element={<Gate>{(me) => <AppShell me={me} />}</Gate>}>
@@ -41,6 +45,9 @@ createRoot(document.getElementById('root')!).render(
             <Route path="tickets/:ticketId" element={<TicketPage />} />
             <Route path="surveys" element={<SurveysPage />} />
             <Route path="surveys/:surveyId" element={<SurveyPage />} />
+            <Route path="kasir" element={<CounterPage />} />
+            <Route path="penjualan" element={<OrdersPage />} />
+            <Route path="penjualan/:orderId" element={<OrdersPage />} />
             <Route path="*" element={<Navigate to="." replace />} />
           </Route>
           <Route path="*" element={<Gate>{(me) => <HomeRedirect me={me} />}</Gate>} />

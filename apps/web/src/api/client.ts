@@ -12,6 +12,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -48,7 +49,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const parsed: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
     const error = (parsed as ApiErrorBody | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText);
+    throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText, error?.details);
   }
   return parsed as T;
 }

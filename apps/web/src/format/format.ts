@@ -37,3 +37,15 @@ export function formatDate(epochMs: number, timeZone: string, language: FormatLa
     timeZone,
   }).format(epochMs);
 }
+
+/** A moment as `24 Nov 2026 14.05`, in the workspace's (or branch's) time zone: receipts and order lists. */
+export function formatDateTime(epochMs: number, timeZone: string, language: FormatLanguage = 'id'): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(epochMs);
+}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n/i18n.ts';
-import { formatDate, formatMoney, formatNumber, formatShare } from './format.ts';
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatShare } from './format.ts';
 
 /** The formatters in the reader's language, with the workspace's zone and currency. */
 export function useFormat(timeZone: string, currency = 'IDR') {
@@ -14,6 +14,7 @@ export function useFormat(timeZone: string, currency = 'IDR') {
       money: (minor: number) => formatMoney(minor, currency, language),
       share: (share: number) => formatShare(share, language),
       date: (epochMs: number) => formatDate(epochMs, timeZone, language),
+      dateTime: (epochMs: number) => formatDateTime(epochMs, timeZone, language),
     }),
     [language, timeZone, currency],
   );

@@ -1,5 +1,6 @@
 import { experienceEn } from './experience.en.ts';
 import type { Catalogue } from './id.ts';
+import { salesEn } from './sales.en.ts';
 
 /** English, the second language: the same keys as id.ts. */
 export const en: Catalogue = {
@@ -42,6 +43,8 @@ export const en: Catalogue = {
     apiDocs: 'API documentation',
     tickets: 'Support tickets',
     surveys: 'Surveys',
+    counter: 'Counter',
+    orders: 'Sales',
   },
   roles: {
     owner: 'Owner',
@@ -108,4 +111,5 @@ export const en: Catalogue = {
     last90: 'Last 90 days',
     invalid: 'The start date must be before the end date.',
   },
+  sales: salesEn,
 };

@@ -5,6 +5,7 @@
  * end in _one/_other: Indonesian uses only _other, the _one keys are there to keep one shape.
  */
 import { experienceId } from './experience.id.ts';
+import { salesId } from './sales.id.ts';
 
 export const id = {
   ...experienceId,
@@ -46,6 +47,8 @@ export const id = {
     apiDocs: 'Dokumentasi API',
     tickets: 'Tiket layanan',
     surveys: 'Survei',
+    counter: 'Kasir',
+    orders: 'Penjualan',
   },
   roles: {
     owner: 'Pemilik',
@@ -112,6 +115,7 @@ export const id = {
     last90: '90 hari terakhir',
     invalid: 'Tanggal awal harus sebelum tanggal akhir.',
   },
+  sales: salesId,
 };
 
 export type Catalogue = typeof id;

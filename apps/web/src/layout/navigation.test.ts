@@ -8,8 +8,8 @@ describe('navigation', () => {
     }
   });
 
-  it('shows a cashier no analytics, and an unknown role nothing', () => {
-    expect(navigationFor('cashier')).toEqual([]);
+  it('shows a cashier the counter and the sales, no analytics; an unknown role nothing', () => {
+    expect(navigationFor('cashier').map((item) => item.key)).toEqual(['counter', 'orders']);
     expect(navigationFor('intern')).toEqual([]);
   });
 
@@ -17,5 +17,12 @@ describe('navigation', () => {
     expect(navigationFor('analyst').map((item) => item.key)).toEqual(['overview', 'tickets', 'surveys']);
     expect(navigationFor('manager').map((item) => item.key)).toContain('tickets');
     expect(navigationFor('cashier').map((item) => item.key)).not.toContain('tickets');
+  });
+});
+
+describe('sales navigation', () => {
+  it('gives the counter to those who sell and the sales list to those who read sales', () => {
+    expect(navigationFor('manager').map((item) => item.key)).toEqual(['overview', 'counter', 'orders']);
+    expect(navigationFor('analyst').map((item) => item.key)).toEqual(['overview', 'orders']);
   });
 });

@@ -1,0 +1,223 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Discount, PaymentMethod, TaxMode } from '@jejak/core/sales';
+import { api } from './client.ts';
+
+export interface Branch {
+  id: string;
+  name: string;
+  address: string | null;
+  timezone: string;
+}
+
+export interface Product {
+  id: string;
+  sku: string;
+  barcode: string | null;
+  name: string;
+  category: string | null;
+  unit: string;
+  price: number;
+  trackStock: boolean;
+}
+
+export interface SalesSettings {
+  taxRateBp: number;
+  taxMode: TaxMode;
+  allowNegativeStock: boolean;
+}
+
+export interface CounterCustomer {
+  id: string;
+  name: string | null;
+  phone: string | null;
+}
+
+export interface OrderLine {
+  id: string;
+  name: string;
+  sku: string | null;
+  quantity: number;
+  unitPrice: number;
+  gross: number;
+  lineDiscount: number;
+  orderDiscountShare: number;
+  total: number;
+  refundedQuantity: number;
+  refundedAmount: number;
+}
+
+export interface OrderPayment {
+  id: string;
+  method: PaymentMethod;
+  label: string | null;
+  amount: number;
+  tendered: number;
+  change: number;
+  refundedAmount: number;
+}
+
+export interface OrderHistoryEntry {
+  id: string;
+  kind: 'refund' | 'void';
+  reason: string;
+  amount: number;
+  actorName: string;
+  actorRole: string | null;
+  at: number;
+  payments: { method: PaymentMethod; amount: number }[];
+}
+
+export type OrderStatus = 'completed' | 'partially_refunded' | 'refunded' | 'voided';
+
+export interface Order {
+  id: string;
+  receiptNo: number;
+  branchId: string;
+  branchName: string;
+  customer: CounterCustomer | null;
+  employeeName: string;
+  status: OrderStatus;
+  subtotal: number;
+  discountTotal: number;
+  taxTotal: number;
+  taxRateBp: number;
+  taxMode: TaxMode;
+  total: number;
+  changeDue: number;
+  refundedTotal: number;
+  completedAt: number;
+  shareToken: string;
+  lines: OrderLine[];
+  payments: OrderPayment[];
+  history: OrderHistoryEntry[];
+}
+
+export interface OrderSummary {
+  id: string;
+  receiptNo: number;
+  branchId: string;
+  employeeName: string;
+  status: OrderStatus;
+  total: number;
+  refundedTotal: number;
+  completedAt: number;
+}
+
+export interface Receipt {
+  shop: string;
+  branch: { name: string; address: string | null; timezone: string };
+  order: Omit<Order, 'customer' | 'history' | 'shareToken'>;
+  customerName: string | null;
+}
+
+export interface CheckoutInput {
+  externalRef: string;
+  customerId: string | null;
+  lines: { productId: string; quantity: number; discount?: Discount }[];
+  orderDiscount?: Discount;
+  payments: { method: PaymentMethod; amount: number; tendered?: number; label?: string }[];
+}
+
+export interface RefundInput {
+  reason: string;
+  lines: { lineId: string; quantity: number }[];
+  payTo?: { method: PaymentMethod; amount: number }[];
+}
+
+const ws = (workspaceId: string) => `/workspaces/${workspaceId}`;
+
+export function useBranches(workspaceId: string) {
+  return useQuery({
+    queryKey: ['branches', workspaceId],
+    queryFn: async () => (await api.get<{ items: Branch[] }>(`${ws(workspaceId)}/branches`)).items,
+  });
+}
+
+export function useSalesSettings(workspaceId: string) {
+  return useQuery({
+    queryKey: ['sales-settings', workspaceId],
+    queryFn: () => api.get<SalesSettings>(`${ws(workspaceId)}/sales/settings`),
+  });
+}
+
+/** Active products matching what the cashier typed. */
+export function useProductSearch(workspaceId: string, search: string) {
+  const term = search.trim();
+  return useQuery({
+    queryKey: ['products', workspaceId, term],
+    queryFn: async () =>
+      (
+        await api.get<{ items: Product[] }>(
+          `${ws(workspaceId)}/products?activeOnly=true&limit=8&search=${encodeURIComponent(term)}`,
+        )
+      ).items,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+export function productByCode(workspaceId: string, code: string) {
+  return api.get<Product>(`${ws(workspaceId)}/products/by-code/${encodeURIComponent(code)}`);
+}
+
+export function findCustomers(workspaceId: string, q: string) {
+  return api.get<{ items: CounterCustomer[] }>(
+    `${ws(workspaceId)}/sales/customers?q=${encodeURIComponent(q)}`,
+  );
+}
+
+export function addCustomer(workspaceId: string, input: { phone: string; name?: string }) {
+  return api.post<CounterCustomer>(`${ws(workspaceId)}/sales/customers`, input);
+}
+
+export function useCheckout(workspaceId: string, branchId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CheckoutInput) =>
+      api.post<Order>(`${ws(workspaceId)}/branches/${branchId}/orders`, input),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['orders', workspaceId] }),
+  });
+}
+
+export function useOrders(workspaceId: string, branchId: string) {
+  return useQuery({
+    queryKey: ['orders', workspaceId, branchId],
+    queryFn: async () =>
+      (await api.get<{ items: OrderSummary[] }>(`${ws(workspaceId)}/branches/${branchId}/orders?limit=50`))
+        .items,
+    enabled: branchId !== '',
+    staleTime: 5_000,
+  });
+}
+
+export function useOrder(workspaceId: string, branchId: string, orderId: string | undefined) {
+  return useQuery({
+    queryKey: ['orders', workspaceId, branchId, orderId],
+    queryFn: () => api.get<Order>(`${ws(workspaceId)}/branches/${branchId}/orders/${orderId}`),
+    enabled: orderId !== undefined && branchId !== '',
+    staleTime: 0,
+  });
+}
+
+export function useRefund(workspaceId: string, branchId: string, orderId: string) {
+  const client = useQueryClient();
+  const base = `${ws(workspaceId)}/branches/${branchId}/orders/${orderId}`;
+  const settle = (order: Order) => {
+    client.setQueryData(['orders', workspaceId, branchId, orderId], order);
+    void client.invalidateQueries({ queryKey: ['orders', workspaceId, branchId], exact: true });
+  };
+  return {
+    refund: useMutation({
+      mutationFn: (input: RefundInput) => api.post<Order>(`${base}/refunds`, input),
+      onSuccess: settle,
+    }),
+    void: useMutation({
+      mutationFn: (reason: string) => api.post<Order>(`${base}/void`, { reason }),
+      onSuccess: settle,
+    }),
+  };
+}
+
+export function useReceipt(token: string) {
+  return useQuery({ queryKey: ['receipt', token], queryFn: () => api.get<Receipt>(`/receipts/${token}`) });
+}

@@ -1,0 +1,33 @@
+import type { useTranslation } from 'react-i18next';
+import type { Order } from '../api/sales.api.ts';
+
+type T = ReturnType<typeof useTranslation>['t'];
+
+export function receiptUrl(token: string, width?: 58 | 80): string {
+  return `${window.location.origin}/struk/${token}${width ? `?lebar=${width}&cetak=1` : ''}`;
+}
+
+/** The receipt as a WhatsApp message: what was bought, the total, and the link to the full receipt. */
+export function whatsappText(
+  order: Pick<Order, 'receiptNo' | 'completedAt' | 'lines' | 'total' | 'shareToken'>,
+  shop: string,
+  branch: string,
+  format: { money: (n: number) => string; time: (ms: number) => string },
+  t: T,
+): string {
+  return [
+    t('sales.receipt.waHeader', { shop, branch }),
+    t('sales.receipt.waNumber', { no: order.receiptNo, time: format.time(order.completedAt) }),
+    '',
+    ...order.lines.map((l) => `${l.quantity} × ${l.name} — ${format.money(l.total)}`),
+    '',
+    t('sales.receipt.waTotal', { amount: format.money(order.total) }),
+    t('sales.receipt.waLink', { link: receiptUrl(order.shareToken) }),
+  ].join('\n');
+}
+
+/** A wa.me link to the customer's number (digits only, country code first), or to a chosen chat. */
+export function whatsappLink(phone: string | null | undefined, text: string): string {
+  const digits = phone?.replace(/\D/g, '') ?? '';
+  return `https://wa.me/${digits}?text=${encodeURIComponent(text)}`;
+}

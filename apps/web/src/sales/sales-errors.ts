@@ -1,0 +1,24 @@
+import type { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
+
+type T = ReturnType<typeof useTranslation>['t'];
+
+/** A refusal from the sales API, said in the reader's language. */
+export function salesErrorMessage(
+  error: unknown,
+  t: T,
+  nameOf: (productId: string) => string = () => '',
+): string {
+  if (!(error instanceof ApiError)) return t('errors.offline');
+  if (error.status === 403) return t('sales.orders.needsManager');
+  if (error.status === 409) {
+    const details = error.details as { productId?: string; onHand?: number; needed?: number } | undefined;
+    if (details?.onHand !== undefined) {
+      const name = nameOf(details.productId ?? '');
+      return t('sales.errors.notEnough', { name, onHand: details.onHand, needed: details.needed ?? 0 });
+    }
+    return t('sales.errors.changed');
+  }
+  if (error.status === 400) return t('sales.errors.invalid');
+  return t('errors.generic');
+}
