@@ -6,6 +6,7 @@ import type { Localized, Question, SurveyKind } from './surveys.api.ts';
  */
 
 export interface PublicSurvey {
+  business: string;
   name: string;
   kind: SurveyKind;
   intro: Localized | null;

@@ -144,6 +144,8 @@ export const experienceEn: typeof experienceId = {
       ces: { positive: 'Easy (5-7)', neutral: 'Neutral (4)', negative: 'Hard (1-3)' },
     },
     trend: 'Score over time',
+    bucketOf: { day: 'Per day', week: 'Per week (date = the Monday it starts)', month: 'Per month' },
+    scoreOf: 'score {{score}}',
     distribution: 'Answers by value',
     value: 'Value',
     count: 'Answers',

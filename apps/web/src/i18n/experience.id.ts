@@ -159,6 +159,8 @@ export const experienceId = {
       ces: { positive: 'Mudah (5-7)', neutral: 'Netral (4)', negative: 'Sulit (1-3)' },
     },
     trend: 'Skor dari waktu ke waktu',
+    bucketOf: { day: 'Per hari', week: 'Per minggu (tanggal = Senin awal minggu)', month: 'Per bulan' },
+    scoreOf: 'skor {{score}}',
     distribution: 'Sebaran jawaban',
     value: 'Nilai',
     count: 'Jawaban',

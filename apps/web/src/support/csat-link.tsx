@@ -33,7 +33,7 @@ export function CsatLink({
             </button>
             {phone && (
               <a
-                className="badge"
+                className="button-link"
                 href={`https://wa.me/${phone}?text=${encodeURIComponent(t('ticket.csatMessage', { link: url }))}`}
                 target="_blank"
                 rel="noreferrer"

@@ -1,4 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PublicSurveyError, openSurvey, submitAnswers, type PublicSurvey } from '../api/public-survey.api.ts';
@@ -20,21 +21,22 @@ export function AnswerPage() {
   const [params] = useSearchParams();
   const via = params.get('via');
   const language = currentLanguage(i18n.language);
-  const [survey, setSurvey] = useState<PublicSurvey | null>(null);
-  const [outcome, setOutcome] = useState<Outcome>('form');
+  // A query, not an effect: opening records a view, and a query is fetched once however often the page mounts.
+  const opened = useQuery({
+    queryKey: ['public-survey', token, via],
+    queryFn: () => openSurvey(token, via),
+    staleTime: Infinity,
+    retry: false,
+  });
+  const survey: PublicSurvey | null = opened.data ?? null;
+  const [submitted, setSubmitted] = useState<Outcome | null>(null);
+  const outcome: Outcome =
+    submitted ??
+    (opened.error ? 'notFound' : survey?.answered ? 'already' : survey?.closed ? 'closed' : 'form');
+  const setOutcome = setSubmitted;
   const [answers, setAnswers] = useState<Answers>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-
-  useEffect(() => {
-    openSurvey(token, via)
-      .then((found) => {
-        setSurvey(found);
-        if (found.answered) setOutcome('already');
-        else if (found.closed) setOutcome('closed');
-      })
-      .catch(() => setOutcome('notFound'));
-  }, [token, via]);
 
   const labelOf = (q: Question) => q.label[language] || q.label.id;
 
@@ -63,13 +65,15 @@ export function AnswerPage() {
     }
   }
 
-  const set = (key: string, value: number | string) =>
+  const set = (key: string, value: number | string) => {
+    setProblem(null);
     setAnswers((previous) => ({ ...previous, [key]: value }));
+  };
 
   return (
     <main className="answer-page">
       <header className="answer-head">
-        <span className="brand">{survey?.name ?? t('app.name')}</span>
+        <span className="brand">{survey?.business || t('app.name')}</span>
         <LanguageSwitch />
       </header>
       {outcome === 'thanks' && <Notice title={t('answer.thanksTitle')} body={t('answer.thanks')} />}

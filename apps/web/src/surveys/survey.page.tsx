@@ -128,6 +128,7 @@ export function SurveyPage() {
         <div className="two-columns">
           <section className="card">
             <h2>{t('results.trend')}</h2>
+            <p className="muted small">{t(`results.bucketOf.${r.bucket}`)}</p>
             <EChart
               option={trendOption(r.trend, dayLabel, kind === 'csat' ? '%' : '')}
               height={240}
@@ -194,7 +195,7 @@ export function SurveyPage() {
                 <header>
                   <strong>
                     {c.customerName ?? t('results.anonymous')}
-                    {c.score !== null && ` · ${c.score}`}
+                    {c.score !== null && ` · ${t('results.scoreOf', { score: c.score })}`}
                   </strong>
                   <span>
                     {t(`results.via.${c.via}`)} · {dateTime(c.submittedAt)}

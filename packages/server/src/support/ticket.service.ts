@@ -160,7 +160,12 @@ export class TicketService {
       closed_at: null,
       csat_score: null,
     });
-    if (input.message?.trim()) await this.addMessage(trx, ticket, 'customer', input.message, author, at);
+    if (input.message?.trim()) {
+      // The first message is the customer's words, whoever typed the ticket in.
+      const { name, phone, email } = input.customer;
+      const from = { id: null, label: name?.trim() || phone || email || author.label };
+      await this.addMessage(trx, ticket, 'customer', input.message, from, at);
+    }
     const policies = (await this.settings.targets(workspaceId, trx))[priority];
     const hours = await this.settings.calendarFor(trx, workspaceId, branchId);
     for (const kind of TARGET_KINDS) {

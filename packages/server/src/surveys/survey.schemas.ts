@@ -59,6 +59,7 @@ export const SurveySchema = Type.Object({
 });
 
 export const PublicSurveySchema = Type.Object({
+  business: Type.String({ description: 'the name of the business asking' }),
   name: Type.String(),
   kind: StringEnum(SURVEY_KINDS),
   intro: Nullable(LocalizedSchema),

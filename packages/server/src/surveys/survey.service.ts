@@ -13,6 +13,7 @@ import {
 import {
   SurveyRepository,
   TicketRepository,
+  WorkspaceRepository,
   type Executor,
   type Store,
   type Survey,
@@ -37,6 +38,8 @@ export interface SurveyInput {
 
 /** What the public page needs, and nothing about the workspace beyond it. */
 export interface PublicSurvey {
+  /** The business asking, shown at the top of the page. */
+  business: string;
   name: string;
   kind: SurveyKind;
   intro: Localized | null;
@@ -197,7 +200,9 @@ export class SurveyService {
     const surveys = new SurveyRepository(this.store.db);
     if (found.link) await surveys.markViewed(found.link.token, this.now());
     else await surveys.addView(found.survey.workspace_id, found.survey.id, via, this.now());
+    const workspace = await new WorkspaceRepository(this.store.db).get(found.survey.workspace_id);
     return {
+      business: workspace?.name ?? '',
       name: found.survey.name,
       kind: found.survey.kind as SurveyKind,
       intro: found.survey.intro_json ? (JSON.parse(found.survey.intro_json) as Localized) : null,
