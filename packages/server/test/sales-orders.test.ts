@@ -272,6 +272,29 @@ describe('refunds and voids', () => {
     ).toEqual(['voided', 'sold']);
   });
 
+  it('leaves every journey as a rebuild from the stored events computes it', async () => {
+    const customers = (await t.services.customers.list(t.workspace.id, { limit: 100 })).items.map(
+      (c) => c.id,
+    );
+    const journeys = async () =>
+      Promise.all(
+        customers.map(async (id) => (await t.services.customers.detail(t.workspace.id, id)).journey),
+      );
+    const before = await journeys();
+    expect(before.filter((j) => j?.stage === 'purchase').length).toBeGreaterThanOrEqual(4);
+    await t.services.rebuild.run({ workspaceId: t.workspace.id });
+    expect(await journeys()).toEqual(before);
+  });
+
+  it('refuses to delete a branch that has sales, and to sell at an archived one', async () => {
+    const deleted = await asUser(t, shop.owner, 'DELETE', salesUrl(t, `/branches/${shop.branch}`));
+    expect(deleted.statusCode).toBe(409);
+    await t.services.branches.archive(t.workspace.id, shop.otherBranch);
+    const response = await sell(t, shop, guestSale(), shop.owner, shop.otherBranch);
+    expect(response.statusCode).toBe(409);
+    await t.services.branches.restore(t.workspace.id, shop.otherBranch);
+  });
+
   it('asks for a reason', async () => {
     const order = (await sell(t, shop, guestSale())).json<OrderBody>();
     const response = await asUser(t, shop.manager, 'POST', orderUrl(order, '/void'), { reason: '  ' });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BranchRepository, type Branch, type Store } from '@jejak/storage';
-import { badRequest, notFound } from '../http/http-error.ts';
+import { badRequest, conflict, notFound } from '../http/http-error.ts';
 import { checkCurrency, checkTimeZone } from '../workspaces/workspace.service.ts';
 
 export interface BranchInput {
@@ -75,7 +75,15 @@ export class BranchService {
   }
 
   async delete(workspaceId: string, id: string): Promise<void> {
-    if (!(await new BranchRepository(this.store.db).delete(workspaceId, id))) throw notFound(`Branch ${id}`);
+    let deleted: boolean;
+    try {
+      deleted = await new BranchRepository(this.store.db).delete(workspaceId, id);
+    } catch (error) {
+      // Its sales and stock keep pointing at it: those records stay, so the branch is archived instead.
+      if (isForeignKeyViolation(error)) throw conflict(`Branch ${id} has sales or stock; archive it instead`);
+      throw error;
+    }
+    if (!deleted) throw notFound(`Branch ${id}`);
   }
 
   /** Refuses branch ids that are not this workspace's open outlets (a manager's list must name real ones). */
@@ -88,4 +96,10 @@ export class BranchService {
       throw badRequest(`Branch ${archived.map((b) => b.name).join(', ')} is archived; restore it first`);
     }
   }
+}
+
+/** SQLite's and PostgreSQL's way of saying a row is still referenced. */
+function isForeignKeyViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
 }

@@ -15,7 +15,7 @@ import {
   type Product,
   type Store,
 } from '@jejak/storage';
-import { badRequest, notFound } from '../http/http-error.ts';
+import { badRequest, conflict, notFound } from '../http/http-error.ts';
 import type { Actor } from './actor.ts';
 import { resolveCustomer } from './counter-customer.service.ts';
 import { orderView } from './order.view.ts';
@@ -53,6 +53,8 @@ export class OrderService {
         if (stored) return { order: await this.view(trx, stored), created: false };
       }
       const branch = await this.branch(trx, workspaceId, branchId);
+      if (branch.archived_at !== null)
+        throw conflict(`Branch ${branch.name} is archived; restore it to sell there`);
       const products = await this.products(trx, workspaceId, body.lines);
       const customer = await this.customer(trx, workspaceId, body.customerId);
       const settings = await this.settings.get(workspaceId, trx);
