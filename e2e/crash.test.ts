@@ -130,6 +130,7 @@ describe('crash safety', () => {
           at: e.at,
           channel: e.channel as JourneyEvent['channel'],
           properties: JSON.parse(e.properties_json) as Record<string, unknown>,
+          branchId: e.branch_id,
         });
         byCustomer.set(e.customer_id, list);
       }
@@ -147,7 +148,17 @@ describe('crash safety', () => {
       const recorded = new Map<string, Transition[]>();
       for (const t of transitionRows) {
         const list = recorded.get(t.customer_id) ?? [];
-        list.push({ kind: t.kind, from: t.from_value, to: t.to_value, at: t.at, cause: t.cause });
+        list.push({
+          kind: t.kind,
+          from: t.from_value,
+          to: t.to_value,
+          at: t.at,
+          cause: t.cause,
+          since: t.since,
+          firstChannel: t.first_channel as Transition['firstChannel'],
+          homeBranch: t.home_branch_id,
+          sinceHomeBranch: t.since_home_branch_id,
+        });
         recorded.set(t.customer_id, list);
       }
       const inOrder = (list: Transition[]) =>

@@ -55,6 +55,11 @@ export async function startServer(
     print('');
   }
   const { app, services } = await buildApp({ config, store });
+  for (const workspaceId of await services.rebuild.pending()) {
+    print(`Recomputing the journeys of workspace ${workspaceId} once, for the journey pages' filters ...`);
+    const result = await services.rebuild.run({ workspaceId });
+    print(`  ${result.customers} customers, ${result.events} events in ${Math.round(result.ms / 1000)} s`);
+  }
   const stopClock = startClockJob(services.journey, config.clockIntervalMs, app.log);
   const stopTargets = startTicketTargetJob(services.tickets, config.clockIntervalMs, app.log);
   const url = await app.listen({ host: config.host, port: config.port });

@@ -11,6 +11,7 @@ import { IdentityService } from './customers/identity.service.ts';
 import { MergeService } from './customers/merge.service.ts';
 import { GroupCommit, transactionPerUnit } from './ingest/group-commit.ts';
 import { IngestService } from './ingest/ingest.service.ts';
+import { JourneyFunnelService } from './journey/journey-funnel.service.ts';
 import { JourneyQueries } from './journey/journey-queries.service.ts';
 import { JourneyService } from './journey/journey.service.ts';
 import { RebuildService } from './journey/rebuild.service.ts';
@@ -57,6 +58,7 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     workspaces,
     journey,
     journeyQueries: new JourneyQueries(store, journey),
+    journeyFunnel: new JourneyFunnelService(store, journey),
     rebuild: new RebuildService(store, journey, now),
     rulesPreview: new RulesPreviewService(store, journey, now),
     identity,

@@ -36,6 +36,8 @@ const EXPECTED: Record<string, string> = {
   'POST /api/v1/workspaces/:workspaceId/merges/:mergeId/undo': 'customers.write',
   'GET /api/v1/workspaces/:workspaceId/journey/overview': 'journey.read',
   'GET /api/v1/workspaces/:workspaceId/journey/transitions': 'journey.read',
+  'GET /api/v1/workspaces/:workspaceId/journey/funnel': 'journey.read',
+  'GET /api/v1/workspaces/:workspaceId/journey/trend': 'journey.read',
   'GET /api/v1/workspaces/:workspaceId/journey/rules': 'journey.read',
   'PUT /api/v1/workspaces/:workspaceId/journey/rules': 'journey.manage',
   'POST /api/v1/workspaces/:workspaceId/journey/rules/validate': 'journey.read',

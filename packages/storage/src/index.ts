@@ -36,6 +36,17 @@ export {
   type StageEntries,
   type StageStatusCount,
 } from './repositories/journey-map.repository.ts';
+export {
+  JourneyRepository,
+  type DayRange,
+  type FunnelOptions,
+  type FunnelStep,
+  type WeeklyEntries,
+} from './repositories/journey.repository.ts';
+export type { JourneyFilter } from './repositories/journey-filter.ts';
+export { JourneySummaryRepository } from './repositories/journey-summary.repository.ts';
+export { dayNumber, dayText, isoWeekStart, localDayOf, startOfLocalDay } from './journey/zoned-day.ts';
+export { bucketBounds, medianWait, waitBucket } from './journey/wait-histogram.ts';
 export { MergeRepository } from './repositories/merge.repository.ts';
 export { QuarantineRepository } from './repositories/quarantine.repository.ts';
 export {

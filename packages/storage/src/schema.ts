@@ -109,6 +109,10 @@ export interface JourneyStateTable {
   rules_version: number;
   state_json: string;
   updated_at: number;
+  /** The channel of the customer's first touchpoint ('' until he has one): the journey pages filter on it. */
+  first_channel: Generated<string>;
+  /** The outlet of his latest event that named one ('' for none): the journey pages filter on it. */
+  home_branch_id: Generated<string>;
 }
 
 export interface TransitionTable {
@@ -125,6 +129,13 @@ export interface TransitionTable {
   cause_name: string | null;
   channel: string | null;
   branch_id: string | null;
+  /** When the customer entered `from_value` (null for a first entry): `at - since` is the time spent there. */
+  since: number | null;
+  /** The customer's first channel and branch at the move (see core's Transition); null when unknown. */
+  first_channel: string | null;
+  home_branch_id: string | null;
+  /** For a stage move, the branch he had when he entered `from_value`: the visit's branch. */
+  since_home_branch_id: string | null;
 }
 
 /**
@@ -147,6 +158,45 @@ export interface JourneySignalTable {
   sentiment: 'positive' | 'neutral' | 'negative';
   /** 1 when the rules count the event as a negative experience (DESIGN §2.2), else 0. */
   negative: number;
+}
+
+/**
+ * Moves per local day (the workspace's time zone), kept in step with `transitions` by TransitionRepository
+ * in the same transaction: the journey pages sum a period's days instead of counting its transitions.
+ * '' stands for none in the key columns (a first entry's from, an unknown channel, no branch).
+ */
+export interface JourneyDailyMovesTable {
+  workspace_id: string;
+  kind: 'stage' | 'status';
+  /** Days since 1970-01-01 of the local date the move happened on. */
+  day: number;
+  from_value: string;
+  to_value: string;
+  first_channel: string;
+  home_branch_id: string;
+  moves: number;
+}
+
+/**
+ * Stage visits that ended, per local day the visit began, with where the customer went and how long he
+ * stayed (a bucket of `wait-histogram.ts`): the share that moved on and the median time it took.
+ */
+export interface JourneyDailyExitsTable {
+  workspace_id: string;
+  /** Days since 1970-01-01 of the local date the customer entered `stage`. */
+  entry_day: number;
+  stage: string;
+  next_stage: string;
+  first_channel: string;
+  /** The branch the visit began at (`since_home_branch_id`). */
+  home_branch_id: string;
+  wait_bucket: number;
+  exits: number;
+}
+
+/** Workspaces whose journeys were stored before transitions carried attribution: rebuilt at start. */
+export interface JourneyRebuildPendingTable {
+  workspace_id: string;
 }
 
 export interface JourneyRulesTable {
@@ -177,6 +227,9 @@ export interface Database extends AccountTables, SalesTables, ExperienceTables {
   journey_states: JourneyStateTable;
   transitions: TransitionTable;
   journey_signals: JourneySignalTable;
+  journey_daily_moves: JourneyDailyMovesTable;
+  journey_daily_exits: JourneyDailyExitsTable;
+  journey_rebuild_pending: JourneyRebuildPendingTable;
   journey_rules: JourneyRulesTable;
   quarantine: QuarantineTable;
 }

@@ -89,6 +89,8 @@ export function aJourneyState(overrides: OfCustomer<NewJourneyState>): NewJourne
     rules_version: 1,
     state_json: '{}',
     updated_at: T0,
+    first_channel: '',
+    home_branch_id: '',
     ...overrides,
   };
 }

@@ -36,6 +36,8 @@ describe('JourneyStateRepository', () => {
       rules_version: 2,
       state_json: '{"orders":1}',
       updated_at: T0 + 6,
+      first_channel: 'ads',
+      home_branch_id: 'br_kemang',
     });
     await states.upsert(next);
     expect(await states.get(ws, 'siti')).toEqual(next);

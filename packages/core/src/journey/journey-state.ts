@@ -1,3 +1,5 @@
+import type { Channel } from '../channel.ts';
+
 /** A customer's health beside his stage (DESIGN §2.2). */
 export const CUSTOMER_STATUSES = ['new', 'active', 'at_risk', 'churned', 'won_back'] as const;
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
@@ -38,6 +40,15 @@ export interface JourneyState {
   negativeTimes: number[];
   /** When a churned customer ordered again; cleared when the won-back period ends. */
   wonBackAt: number | null;
+  /**
+   * Where the customer came from: the channel of his first touchpoint, the event that first brought him
+   * in. It does not change afterwards, so all his moves are counted under one channel.
+   */
+  firstChannel: Channel | null;
+  /** His branch: the outlet of his most recent event that named one (a sale, a pickup). */
+  homeBranch: string | null;
+  /** `homeBranch` when he entered his current stage: a stage visit is counted at the branch it began at. */
+  stageHomeBranch: string | null;
   lastEventAt: number | null;
   lastMessageId: string | null;
   /** The time this state is valid at. */
@@ -53,6 +64,13 @@ export interface Transition {
   at: number;
   /** The messageId of the event that caused it, or 'clock' for a time-driven change. */
   cause: string;
+  /** When the customer entered `from`; null for a first entry. `at - since` is the time spent in `from`. */
+  since: number | null;
+  /** The customer's `firstChannel` and `homeBranch` at the time of the move (see JourneyState). */
+  firstChannel: Channel | null;
+  homeBranch: string | null;
+  /** For a stage move, the `homeBranch` he had when he entered `from`; null for a status move. */
+  sinceHomeBranch: string | null;
 }
 
 export interface Step {
@@ -81,6 +99,9 @@ export function initialState(): JourneyState {
     medianOrderGapMs: null,
     negativeTimes: [],
     wonBackAt: null,
+    firstChannel: null,
+    homeBranch: null,
+    stageHomeBranch: null,
     lastEventAt: null,
     lastMessageId: null,
     clock: null,

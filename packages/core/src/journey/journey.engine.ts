@@ -137,6 +137,10 @@ export function applyInPlace(
 ): void {
   const at = event.at;
   advanceInPlace(s, at, rules, out);
+  const touchpoint = event.type === 'track' || event.type === 'page' || event.type === 'screen';
+  // Before the stage rule, so the move this event causes is counted where the event happened.
+  if (touchpoint && s.firstChannel == null) s.firstChannel = event.channel;
+  if (event.branchId != null) s.homeBranch = event.branchId;
   const lastOrderAt = s.orderTimes[s.orderTimes.length - 1] ?? null;
   const current = s.stage ?? NO_STAGE;
   for (const rule of rules.transitionsFor(event.name)) {
@@ -147,7 +151,7 @@ export function applyInPlace(
     if (rule.to !== s.stage) moveStage(s, rule.to, at, event.messageId, out);
     break;
   }
-  if (event.type === 'track' || event.type === 'page' || event.type === 'screen') {
+  if (touchpoint) {
     if (s.firstSeenAt === null) s.firstSeenAt = at;
     s.lastSeenAt = at;
   }
@@ -175,9 +179,21 @@ function recordOrder(s: JourneyState, at: number, amount: number): void {
 }
 
 function moveStage(s: JourneyState, to: string, at: number, cause: string, out: Transition[]): void {
-  out.push({ kind: 'stage', from: s.stage, to, at, cause });
+  out.push({
+    kind: 'stage',
+    from: s.stage,
+    to,
+    at,
+    cause,
+    since: s.stageEnteredAt,
+    // `?? null`: a state stored before these fields existed lacks them until the customer is replayed.
+    firstChannel: s.firstChannel ?? null,
+    homeBranch: s.homeBranch ?? null,
+    sinceHomeBranch: s.stageHomeBranch ?? null,
+  });
   s.stage = to;
   s.stageEnteredAt = at;
+  s.stageHomeBranch = s.homeBranch ?? null;
 }
 
 function updateStatus(
@@ -189,7 +205,17 @@ function updateStatus(
 ): void {
   const next = statusAt(s, at, rules.status);
   if (next === s.status) return;
-  out.push({ kind: 'status', from: s.status, to: next, at, cause });
+  out.push({
+    kind: 'status',
+    from: s.status,
+    to: next,
+    at,
+    cause,
+    since: s.statusSince,
+    firstChannel: s.firstChannel ?? null,
+    homeBranch: s.homeBranch ?? null,
+    sinceHomeBranch: null,
+  });
   s.status = next;
   s.statusSince = at;
 }

@@ -9,7 +9,7 @@ describe('status of prospects', () => {
 
   it('flags a silent prospect at risk after 45 days and churned after 90, at the exact deadlines', () => {
     const { transitions } = run([anEvent({ name: 'Product Viewed' })], T0 + 200 * DAY);
-    expect(transitions.filter((t) => t.kind === 'status')).toEqual([
+    expect(transitions.filter((t) => t.kind === 'status')).toMatchObject([
       { kind: 'status', from: 'new', to: 'at_risk', at: T0 + 45 * DAY, cause: 'clock' },
       { kind: 'status', from: 'at_risk', to: 'churned', at: T0 + 90 * DAY, cause: 'clock' },
     ]);
@@ -82,7 +82,7 @@ describe('negative experiences', () => {
 
   it('flags a customer with one bad experience at risk once his silence passes his rhythm', () => {
     const { transitions } = run([anOrder(T0), aNegative(T0 + 5 * DAY)], T0 + 40 * DAY);
-    expect(transitions.filter((t) => t.kind === 'status')).toEqual([
+    expect(transitions.filter((t) => t.kind === 'status')).toMatchObject([
       { kind: 'status', from: 'new', to: 'at_risk', at: T0 + 30 * DAY, cause: 'clock' },
     ]);
   });
@@ -96,13 +96,15 @@ describe('negative experiences', () => {
       second,
     ]);
     expect(state).toMatchObject({ risk: 'high', status: 'at_risk' });
-    expect(transitions).toContainEqual({
-      kind: 'status',
-      from: 'active',
-      to: 'at_risk',
-      at: second.at,
-      cause: second.messageId,
-    });
+    expect(transitions).toContainEqual(
+      expect.objectContaining({
+        kind: 'status',
+        from: 'active',
+        to: 'at_risk',
+        at: second.at,
+        cause: second.messageId,
+      }),
+    );
   });
 
   it('counts refunds, missed response targets, CSAT 1-2 and NPS 0-6 as bad experiences', () => {
@@ -131,7 +133,7 @@ describe('negative experiences', () => {
     const { state, transitions } = run(events, T0 + 95 * DAY);
     expect(state).toMatchObject({ risk: 'none', status: 'active', negativeTimes: [] });
     // The first expiry leaves one recent bad experience, which alone does not outweigh a fresh order.
-    expect(transitions.filter((t) => t.kind === 'status').at(-1)).toEqual({
+    expect(transitions.filter((t) => t.kind === 'status').at(-1)).toMatchObject({
       kind: 'status',
       from: 'at_risk',
       to: 'active',
@@ -157,13 +159,15 @@ describe('won back', () => {
 
   it('returns a won-back customer to normal evaluation after 60 days', () => {
     const { transitions } = run(churnedThenBack(), T0 + 200 * DAY);
-    expect(transitions).toContainEqual({
-      kind: 'status',
-      from: 'won_back',
-      to: 'active',
-      at: T0 + 160 * DAY,
-      cause: 'clock',
-    });
+    expect(transitions).toContainEqual(
+      expect.objectContaining({
+        kind: 'status',
+        from: 'won_back',
+        to: 'active',
+        at: T0 + 160 * DAY,
+        cause: 'clock',
+      }),
+    );
   });
 
   it('ends won back early when the customer orders again', () => {

@@ -73,25 +73,29 @@ describe('default stage rules: purchase and after', () => {
     const order = anOrder(T0);
     const delivered = anEvent({ name: 'Order Delivered', at: T0 + DAY });
     const { transitions } = run([order, delivered]);
-    expect(transitions).toContainEqual({
-      kind: 'stage',
-      from: 'purchase',
-      to: 'experience',
-      at: T0 + DAY,
-      cause: delivered.messageId,
-    });
+    expect(transitions).toContainEqual(
+      expect.objectContaining({
+        kind: 'stage',
+        from: 'purchase',
+        to: 'experience',
+        at: T0 + DAY,
+        cause: delivered.messageId,
+      }),
+    );
   });
 
   it('moves a buyer to experience 72 hours after the purchase when nothing else happens', () => {
     const { state, transitions } = run([anOrder(T0)], T0 + 10 * DAY);
     expect(state.stage).toBe('experience');
-    expect(transitions).toContainEqual({
-      kind: 'stage',
-      from: 'purchase',
-      to: 'experience',
-      at: T0 + 72 * HOUR,
-      cause: 'clock',
-    });
+    expect(transitions).toContainEqual(
+      expect.objectContaining({
+        kind: 'stage',
+        from: 'purchase',
+        to: 'experience',
+        at: T0 + 72 * HOUR,
+        cause: 'clock',
+      }),
+    );
   });
 
   it('counts the experience timer from the purchase, not from the last event', () => {
@@ -99,13 +103,15 @@ describe('default stage rules: purchase and after', () => {
       [anOrder(T0), anEvent({ name: 'Product Viewed', at: T0 + DAY })],
       T0 + 10 * DAY,
     );
-    expect(transitions).toContainEqual({
-      kind: 'stage',
-      from: 'purchase',
-      to: 'experience',
-      at: T0 + 72 * HOUR,
-      cause: 'clock',
-    });
+    expect(transitions).toContainEqual(
+      expect.objectContaining({
+        kind: 'stage',
+        from: 'purchase',
+        to: 'experience',
+        at: T0 + 72 * HOUR,
+        cause: 'clock',
+      }),
+    );
   });
 
   it('does not fire the experience timer a millisecond early', () => {
@@ -205,12 +211,14 @@ describe('default stage rules: advocacy', () => {
     const shared = anEvent({ name: 'Product Shared', at: T0 + DAY });
     const comeback = anOrder(T0 + 200 * DAY);
     const { transitions } = run([anOrder(T0), shared, comeback]);
-    expect(transitions).toContainEqual({
-      kind: 'stage',
-      from: 'advocacy',
-      to: 'purchase',
-      at: comeback.at,
-      cause: comeback.messageId,
-    });
+    expect(transitions).toContainEqual(
+      expect.objectContaining({
+        kind: 'stage',
+        from: 'advocacy',
+        to: 'purchase',
+        at: comeback.at,
+        cause: comeback.messageId,
+      }),
+    );
   });
 });

@@ -1,15 +1,20 @@
 import { CUSTOMER_STATUSES } from '@jejak/core';
 import {
-  JourneyStateRepository,
+  JourneyRepository,
+  localDayOf,
   QuarantineRepository,
+  startOfLocalDay,
   TransitionRepository,
   WorkspaceRepository,
   type Store,
 } from '@jejak/storage';
 import type { Static } from 'typebox';
 import { notFound } from '../http/http-error.ts';
+import type { JourneyScope } from './journey-scope.ts';
 import type { OverviewSchema } from './journey.schemas.ts';
 import type { JourneyService } from './journey.service.ts';
+
+const NO_SCOPE: JourneyScope = { filter: {}, applied: { channel: null, branches: null } };
 
 /** What the dashboard reads of the journey: kept current on ingestion, so reading it is cheap. */
 export class JourneyQueries {
@@ -18,14 +23,15 @@ export class JourneyQueries {
     private readonly journey: JourneyService,
   ) {}
 
-  async overview(workspaceId: string): Promise<Static<typeof OverviewSchema>> {
+  /** Customers per stage and status now; with a filter, the customers of that channel and branch. */
+  async overview(workspaceId: string, scope = NO_SCOPE): Promise<Static<typeof OverviewSchema>> {
     await this.requireWorkspace(workspaceId);
     const db = this.store.db;
-    const states = new JourneyStateRepository(db);
+    const journey = new JourneyRepository(db);
     const [{ rules, version }, byStage, byStatus] = await Promise.all([
       this.journey.rulesFor(db, workspaceId),
-      states.countByStage(workspaceId),
-      states.countByStatus(workspaceId),
+      journey.stageCounts(workspaceId, scope.filter),
+      journey.statusCounts(workspaceId, scope.filter),
     ]);
     const stageCount = new Map(byStage.map((s) => [s.stage, s.count]));
     const statusCount = new Map(byStatus.map((s) => [s.status, s.count]));
@@ -41,17 +47,40 @@ export class JourneyQueries {
       /** Customers whose only events (identify, alias) are not touchpoints have no stage yet. */
       withoutStage: stageCount.get(null) ?? 0,
       statuses: CUSTOMER_STATUSES.map((status) => ({ status, customers: statusCount.get(status) ?? 0 })),
+      filter: scope.applied,
     };
   }
 
-  async transitions(workspaceId: string, from: number, to: number, kind: 'stage' | 'status') {
-    await this.requireWorkspace(workspaceId);
-    const items = await new TransitionRepository(this.store.db).summary(workspaceId, { from, to, kind });
+  /**
+   * Moves in [from, to). A period of whole local days (what the dashboard asks) is summed from the
+   * daily summaries; any other is counted from the transitions themselves.
+   */
+  async transitions(
+    workspaceId: string,
+    from: number,
+    to: number,
+    kind: 'stage' | 'status',
+    scope = NO_SCOPE,
+  ) {
+    const workspace = await this.requireWorkspace(workspaceId);
+    const zone = workspace.timezone;
+    const fromDay = localDayOf(from, zone);
+    const toDay = localDayOf(to, zone) - 1;
+    const wholeDays = startOfLocalDay(fromDay, zone) === from && startOfLocalDay(toDay + 1, zone) === to;
+    const items = wholeDays
+      ? await new JourneyRepository(this.store.db).moves(workspaceId, kind, { fromDay, toDay }, scope.filter)
+      : await new TransitionRepository(this.store.db).summary(workspaceId, {
+          from,
+          to,
+          kind,
+          filter: scope.filter,
+        });
     return {
       from: new Date(from).toISOString(),
       to: new Date(to).toISOString(),
       kind,
       items: items.map((i) => ({ from: i.from_value, to: i.to_value, count: i.count })),
+      filter: scope.applied,
     };
   }
 
@@ -73,7 +102,8 @@ export class JourneyQueries {
   }
 
   private async requireWorkspace(workspaceId: string) {
-    if (!(await new WorkspaceRepository(this.store.db).get(workspaceId)))
-      throw notFound(`Workspace ${workspaceId}`);
+    const workspace = await new WorkspaceRepository(this.store.db).get(workspaceId);
+    if (!workspace) throw notFound(`Workspace ${workspaceId}`);
+    return workspace;
   }
 }

@@ -28,6 +28,8 @@ export function stateToRow(
     rules_version: rulesVersion,
     state_json: JSON.stringify(state),
     updated_at: updatedAt,
+    first_channel: state.firstChannel ?? '',
+    home_branch_id: state.homeBranch ?? '',
   };
 }
 
@@ -77,6 +79,10 @@ export function transitionRow(
     cause_name: by?.name ?? null,
     channel: by?.channel ?? null,
     branch_id: by?.branchId ?? null,
+    since: t.since,
+    first_channel: t.firstChannel,
+    home_branch_id: t.homeBranch,
+    since_home_branch_id: t.sinceHomeBranch,
   };
 }
 

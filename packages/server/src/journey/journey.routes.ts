@@ -4,7 +4,11 @@ import { Type } from 'typebox';
 import { IsoInstant, PageQuery, WorkspaceParams, errorResponses } from '../http/common.schemas.ts';
 import { badRequest } from '../http/http-error.ts';
 import type { Services } from '../services.ts';
+import { dayRange, journeyScope } from './journey-scope.ts';
 import {
+  FunnelSchema,
+  JourneyDaysQuery,
+  JourneyFilterQuery,
   OverviewSchema,
   QuarantinePageSchema,
   RulesPreviewSchema,
@@ -12,6 +16,7 @@ import {
   RulesSchema,
   RulesValidationSchema,
   TransitionSummarySchema,
+  TrendSchema,
 } from './journey.schemas.ts';
 
 const tags = ['journey'];
@@ -26,12 +31,60 @@ export function registerJourneyRoutes(scope: FastifyInstance, services: Services
       config: { access: { permission: 'journey.read' } },
       schema: {
         tags,
-        summary: 'Customers per stage and per status now',
+        summary: 'Customers per stage and per status now, optionally of one channel and branch',
         params: WorkspaceParams,
+        querystring: JourneyFilterQuery,
         response: { 200: OverviewSchema, ...errorResponses },
       },
     },
-    async (request) => services.journeyQueries.overview(request.params.workspaceId),
+    async (request) => {
+      const { workspaceId } = request.params;
+      const scope = await journeyScope(services.store, request.grant, workspaceId, request.query);
+      return services.journeyQueries.overview(workspaceId, scope);
+    },
+  );
+
+  app.get(
+    '/workspaces/:workspaceId/journey/funnel',
+    {
+      config: { access: { permission: 'journey.read' } },
+      schema: {
+        tags,
+        summary:
+          'The stage funnel of a period: entries per stage, the share of those that moved on by now, ' +
+          'and the median time it took',
+        params: WorkspaceParams,
+        querystring: JourneyDaysQuery,
+        response: { 200: FunnelSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const workspace = await services.journeyFunnel.workspace(request.params.workspaceId);
+      const range = dayRange(request.query, services.now(), workspace.timezone);
+      const scope = await journeyScope(services.store, request.grant, workspace.id, request.query);
+      return services.journeyFunnel.funnel(workspace, range, scope);
+    },
+  );
+
+  app.get(
+    '/workspaces/:workspaceId/journey/trend',
+    {
+      config: { access: { permission: 'journey.read' } },
+      schema: {
+        tags,
+        summary:
+          'Entries into each stage per ISO week (Monday to Sunday, the workspace time zone) of a period',
+        params: WorkspaceParams,
+        querystring: JourneyDaysQuery,
+        response: { 200: TrendSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const workspace = await services.journeyFunnel.workspace(request.params.workspaceId);
+      const range = dayRange(request.query, services.now(), workspace.timezone);
+      const scope = await journeyScope(services.store, request.grant, workspace.id, request.query);
+      return services.journeyFunnel.trend(workspace, range, scope);
+    },
   );
 
   app.get(
@@ -46,6 +99,7 @@ export function registerJourneyRoutes(scope: FastifyInstance, services: Services
           from: Type.Optional(IsoInstant),
           to: Type.Optional(IsoInstant),
           kind: Type.Optional(Type.Union([Type.Literal('stage'), Type.Literal('status')])),
+          ...JourneyFilterQuery.properties,
         }),
         response: { 200: TransitionSummarySchema, ...errorResponses },
       },
@@ -55,12 +109,9 @@ export function registerJourneyRoutes(scope: FastifyInstance, services: Services
       const from = request.query.from ? Date.parse(request.query.from) : to - 30 * DAY_MS;
       if (from >= to)
         throw badRequest(`from (${request.query.from}) must be before to (${request.query.to ?? 'now'})`);
-      return services.journeyQueries.transitions(
-        request.params.workspaceId,
-        from,
-        to,
-        request.query.kind ?? 'stage',
-      );
+      const { workspaceId } = request.params;
+      const scope = await journeyScope(services.store, request.grant, workspaceId, request.query);
+      return services.journeyQueries.transitions(workspaceId, from, to, request.query.kind ?? 'stage', scope);
     },
   );
 

@@ -1,6 +1,12 @@
 import { Nullable, StringEnum } from '../http/common.schemas.ts';
 import { Type } from 'typebox';
-import { CUSTOMER_STATUSES, JourneyRulesSchema } from '@jejak/core';
+import { CHANNELS, CUSTOMER_STATUSES, JourneyRulesSchema } from '@jejak/core';
+
+/** The filter a journey answer was computed with (a manager's branches even when he asked for none). */
+const AppliedFilter = Type.Object({
+  channel: Nullable(StringEnum(CHANNELS)),
+  branches: Nullable(Type.Array(Type.String(), { description: 'null: every branch and none' })),
+});
 
 export const OverviewSchema = Type.Object({
   rulesVersion: Type.Integer({ description: '0 while the workspace runs on the default rules' }),
@@ -16,6 +22,7 @@ export const OverviewSchema = Type.Object({
     description: 'Customers known only from identify/alias calls, with no touchpoint yet',
   }),
   statuses: Type.Array(Type.Object({ status: StringEnum(CUSTOMER_STATUSES), customers: Type.Integer() })),
+  filter: AppliedFilter,
 });
 
 export const TransitionSummarySchema = Type.Object({
@@ -23,6 +30,7 @@ export const TransitionSummarySchema = Type.Object({
   to: Type.String({ format: 'date-time' }),
   kind: Type.Union([Type.Literal('stage'), Type.Literal('status')]),
   items: Type.Array(Type.Object({ from: Nullable(Type.String()), to: Type.String(), count: Type.Integer() })),
+  filter: AppliedFilter,
 });
 
 export const RulesSchema = Type.Object({
@@ -103,4 +111,81 @@ export const QuarantinePageSchema = Type.Object({
     }),
   ),
   nextCursor: Nullable(Type.String()),
+});
+
+/** Who a journey question is about; every section of the journey pages takes the same two. */
+const filterFields = {
+  channel: Type.Optional(
+    StringEnum(CHANNELS, { description: 'Only customers whose first touchpoint came through this channel' }),
+  ),
+  branch: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description:
+        'Only customers of this branch (id): for "now", the branch of their latest event that named one; ' +
+        'for a period, the branch they had when they entered the stage',
+    }),
+  ),
+};
+export const JourneyFilterQuery = Type.Object(filterFields);
+
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A day, YYYY-MM-DD' });
+
+/** A period of whole days in the workspace's time zone, both ends included (default: the last 30 days). */
+export const JourneyDaysQuery = Type.Object({
+  from: Type.Optional(Day),
+  to: Type.Optional(Day),
+  ...filterFields,
+});
+
+const StageLabel = Type.Object({ id: Type.String(), en: Type.String() });
+
+const PeriodFields = {
+  from: Type.String({ format: 'date', description: 'First day, in the time zone below' }),
+  to: Type.String({ format: 'date', description: 'Last day, included' }),
+  timeZone: Type.String(),
+  filter: AppliedFilter,
+};
+
+export const FunnelSchema = Type.Object({
+  ...PeriodFields,
+  stages: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      label: StageLabel,
+      entered: Type.Integer({
+        description: 'Entries into the stage in the period; a second entry counts again',
+      }),
+      movedOn: Type.Integer({
+        description: 'Of those visits, how many moved on to a later stage by now (skipping stages counts)',
+      }),
+      movedOnShare: Nullable(Type.Number({ description: 'movedOn / entered; null when nobody entered' })),
+      left: Type.Integer({ description: 'Of those visits, how many ended by now in any direction' }),
+      medianToMoveOnMs: Nullable(
+        Type.Number({
+          description: 'Median time from entering to moving on (within 5%); null when none did',
+        }),
+      ),
+      medianInStageMs: Nullable(
+        Type.Number({ description: 'Median time in the stage of the visits that ended' }),
+      ),
+      next: Type.Array(Type.Object({ stage: Type.String(), count: Type.Integer() }), {
+        description: 'Where the ended visits went, most first',
+      }),
+    }),
+  ),
+});
+
+export const TrendSchema = Type.Object({
+  ...PeriodFields,
+  stages: Type.Array(Type.Object({ key: Type.String(), label: StageLabel })),
+  weeks: Type.Array(
+    Type.Object({
+      week: Type.String({ description: 'ISO week, e.g. 2026-W48' }),
+      start: Type.String({ format: 'date', description: 'Its Monday' }),
+      partial: Type.Boolean({ description: 'True when the period covers only some of its days' }),
+      entries: Type.Array(Type.Integer(), { description: 'Entries per stage, in the order of `stages`' }),
+    }),
+  ),
 });

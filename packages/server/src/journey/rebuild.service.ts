@@ -9,6 +9,7 @@ import {
 import {
   JourneySignalRepository,
   JourneyStateRepository,
+  JourneySummaryRepository,
   ReplayRepository,
   TransitionRepository,
   WorkspaceRepository,
@@ -54,6 +55,11 @@ export class RebuildService {
     private readonly journey: JourneyService,
     private readonly now: () => number,
   ) {}
+
+  /** Workspaces stored before transitions carried attribution (a migration lists them): rebuilt at start. */
+  pending(): Promise<string[]> {
+    return new JourneySummaryRepository(this.store.db).pendingRebuilds();
+  }
 
   async run(
     options: { workspaceId?: string; onProgress?: (p: RebuildProgress) => void } = {},
@@ -120,6 +126,10 @@ export class RebuildService {
     await writeStates(pass, buffer, until);
     onProgress?.({ workspaceId, events: seen, totalEvents: seen });
     const lateTransitions = await this.replayLate(repository, workspaceId, pass.late(), rules, scan, until);
+    // The bulk writes above leave the daily summaries alone: made once here from the new transitions.
+    const summaries = new JourneySummaryRepository(db);
+    await summaries.recompute(workspaceId);
+    await summaries.rebuilt(workspaceId);
     result.events += seen;
     result.customers += pass.customers;
     result.transitions += buffer.written + lateTransitions;

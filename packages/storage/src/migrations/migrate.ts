@@ -7,6 +7,7 @@ import * as experience from './2026-11-24T1930-experience.ts';
 import * as customerRecency from './2026-11-24T1931-customer-recency-index.ts';
 import * as journeyMap from './2026-11-24T1935-journey-map.ts';
 import * as branchArchive from './2026-11-24T1941-branch-archive.ts';
+import * as journeyOverview from './2026-11-24T1952-journey-overview.ts';
 
 // Listed by hand rather than read from the folder, so migrations load the same under tsx, vitest and a bundler.
 // Names sort in the order they run; add new ones at the end with a later timestamp.
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T1931-customer-recency-index': customerRecency,
   '2026-11-24T1935-journey-map': journeyMap,
   '2026-11-24T1941-branch-archive': branchArchive,
+  '2026-11-24T1952-journey-overview': journeyOverview,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

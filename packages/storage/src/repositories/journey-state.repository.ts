@@ -54,7 +54,7 @@ export class JourneyStateRepository {
   /**
    * Writes the whole states of many customers, one statement per chunk, inserting those seen for the
    * first time. A customer appears at most once: a row updated twice by one statement is an error on
-   * PostgreSQL. 11 bound values a row.
+   * PostgreSQL. 13 bound values a row.
    */
   async upsertMany(rows: readonly NewJourneyState[]): Promise<void> {
     for (const part of chunks(rows, 400)) await this.upsertPart(part);
@@ -75,6 +75,8 @@ export class JourneyStateRepository {
           rules_version: eb.ref('excluded.rules_version'),
           state_json: eb.ref('excluded.state_json'),
           updated_at: eb.ref('excluded.updated_at'),
+          first_channel: eb.ref('excluded.first_channel'),
+          home_branch_id: eb.ref('excluded.home_branch_id'),
         })),
       )
       .execute();
@@ -89,7 +91,7 @@ export class JourneyStateRepository {
     return result.numDeletedRows > 0n;
   }
 
-  /** Writes many fresh states at once (a rebuild, after `deleteWorkspace`). 11 bound values a row. */
+  /** Writes many fresh states at once (a rebuild, after `deleteWorkspace`). 13 bound values a row. */
   async insertMany(rows: readonly NewJourneyState[]): Promise<void> {
     for (const part of chunks(rows, 400)) await this.db.insertInto('journey_states').values(part).execute();
   }

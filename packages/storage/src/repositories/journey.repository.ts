@@ -1,0 +1,207 @@
+import { sql } from 'kysely';
+import { medianWait } from '../journey/wait-histogram.ts';
+import type { TransitionRow } from '../schema.ts';
+import type { Executor } from './executor.ts';
+import { journeyFilterSql, type JourneyFilter } from './journey-filter.ts';
+import type { StageCount, StatusCount } from './journey-state.repository.ts';
+import type { TransitionCount } from './transition.repository.ts';
+
+/** Local days of the workspace (see zoned-day.ts), both ends included. */
+export interface DayRange {
+  fromDay: number;
+  toDay: number;
+}
+
+export interface FunnelOptions {
+  /** The workspace's stages in journey order: a move to a later one is a move on. */
+  stages: readonly string[];
+  range: DayRange;
+  filter?: JourneyFilter;
+}
+
+/** One stage of the funnel of a period. */
+export interface FunnelStep {
+  stage: string;
+  /** Entries into the stage during the period; a customer who entered twice counts twice. */
+  entered: number;
+  /** Of those visits, the ones that have ended by now, by a move in any direction. */
+  left: number;
+  /** Of those visits, the ones that ended by now in a move to a later stage (a skip counts too). */
+  movedOn: number;
+  /** Where the ended visits went, most first. */
+  next: { stage: string; count: number }[];
+  /** Median time from entering to moving on, over the visits that moved on (ms); null when none did. */
+  medianToMoveOnMs: number | null;
+  /** Median time in the stage, over the visits that ended (ms); null when none did. */
+  medianInStageMs: number | null;
+}
+
+export interface WeeklyEntries {
+  /** The Monday that starts the ISO week, as a local day. */
+  weekStart: number;
+  stage: string;
+  entries: number;
+}
+
+/**
+ * The journey questions of the dashboard (the overview and the journey map), answered from state kept
+ * current on ingestion: journey_states for "now", the daily summaries for a period. Each takes a
+ * JourneyFilter, so every section of a page answers for the same customers.
+ */
+export class JourneyRepository {
+  constructor(private readonly db: Executor) {}
+
+  /**
+   * The stage funnel of a period: per stage, how many entered during it, how many of those visits have
+   * moved on to a later stage by now, and how long that took (median).
+   *
+   * @example
+   * await new JourneyRepository(db).funnel(workspaceId, {
+   *   stages: ['awareness', 'consideration', 'purchase'],
+   *   range: { fromDay: dayNumber('2026-11-01')!, toDay: dayNumber('2026-11-30')! },
+   *   filter: { channel: 'whatsapp' },
+   * }); // [{ stage: 'awareness', entered: 120, movedOn: 45, medianToMoveOnMs: 259200000, ... }, ...]
+   */
+  async funnel(workspaceId: string, options: FunnelOptions): Promise<FunnelStep[]> {
+    const { range, filter, stages } = options;
+    const [entries, exits] = await Promise.all([
+      this.db
+        .selectFrom('journey_daily_moves')
+        .select((eb) => ['to_value', eb.fn.sum<number>('moves').as('count')])
+        .where('workspace_id', '=', workspaceId)
+        .where('kind', '=', 'stage')
+        .where('day', '>=', range.fromDay)
+        .where('day', '<=', range.toDay)
+        .where(journeyFilterSql(filter, 'home_branch_id'))
+        .groupBy('to_value')
+        .execute(),
+      this.db
+        .selectFrom('journey_daily_exits')
+        .select((eb) => ['stage', 'next_stage', 'wait_bucket', eb.fn.sum<number>('exits').as('count')])
+        .where('workspace_id', '=', workspaceId)
+        .where('entry_day', '>=', range.fromDay)
+        .where('entry_day', '<=', range.toDay)
+        .where(journeyFilterSql(filter, 'home_branch_id'))
+        .groupBy(['stage', 'next_stage', 'wait_bucket'])
+        .execute(),
+    ]);
+    const entered = new Map(entries.map((r) => [r.to_value, Number(r.count)]));
+    const order = new Map(stages.map((stage, i) => [stage, i]));
+    return stages.map((stage) => {
+      const own = exits.filter((e) => e.stage === stage && Number(e.count) !== 0);
+      const forward = own.filter((e) => (order.get(e.next_stage) ?? -1) > (order.get(stage) ?? -1));
+      return {
+        stage,
+        entered: entered.get(stage) ?? 0,
+        left: total(own),
+        movedOn: total(forward),
+        next: byNextStage(own),
+        medianToMoveOnMs: medianWait(histogram(forward)),
+        medianInStageMs: medianWait(histogram(own)),
+      };
+    });
+  }
+
+  /** Entries into each stage per ISO week (Monday to Sunday, local days) that meets the period. */
+  async weeklyEntries(
+    workspaceId: string,
+    range: DayRange,
+    filter?: JourneyFilter,
+  ): Promise<WeeklyEntries[]> {
+    // 1970-01-01 was a Thursday: day - (day + 3) % 7 is the Monday of its week (days here are positive).
+    const weekStart = sql<number>`${sql.ref('day')} - (${sql.ref('day')} + 3) % 7`;
+    const rows = await this.db
+      .selectFrom('journey_daily_moves')
+      .select((eb) => [weekStart.as('week_start'), 'to_value', eb.fn.sum<number>('moves').as('count')])
+      .where('workspace_id', '=', workspaceId)
+      .where('kind', '=', 'stage')
+      .where('day', '>=', range.fromDay)
+      .where('day', '<=', range.toDay)
+      .where(journeyFilterSql(filter, 'home_branch_id'))
+      .groupBy([weekStart, 'to_value'])
+      .orderBy(weekStart)
+      .orderBy('to_value')
+      .execute();
+    return rows.map((r) => ({
+      weekStart: Number(r.week_start),
+      stage: r.to_value,
+      entries: Number(r.count),
+    }));
+  }
+
+  /** The transition matrix of whole local days, from the daily summaries (see TransitionRepository.summary). */
+  async moves(
+    workspaceId: string,
+    kind: TransitionRow['kind'],
+    range: DayRange,
+    filter?: JourneyFilter,
+  ): Promise<TransitionCount[]> {
+    const rows = await this.db
+      .selectFrom('journey_daily_moves')
+      .select((eb) => ['from_value', 'to_value', eb.fn.sum<number>('moves').as('count')])
+      .where('workspace_id', '=', workspaceId)
+      .where('kind', '=', kind)
+      .where('day', '>=', range.fromDay)
+      .where('day', '<=', range.toDay)
+      .where(journeyFilterSql(filter, 'home_branch_id'))
+      .groupBy(['from_value', 'to_value'])
+      .orderBy('from_value')
+      .orderBy('to_value')
+      .execute();
+    return rows
+      .map((r) => ({
+        from_value: r.from_value === '' ? null : r.from_value,
+        to_value: r.to_value,
+        count: Number(r.count),
+      }))
+      .filter((r) => r.count !== 0);
+  }
+
+  /** Customers per stage now (null: no stage yet), for the filter's customers: their branch now. */
+  async stageCounts(workspaceId: string, filter?: JourneyFilter): Promise<StageCount[]> {
+    const rows = await this.db
+      .selectFrom('journey_states')
+      .select((eb) => ['stage', eb.fn.countAll<number>().as('count')])
+      .where('workspace_id', '=', workspaceId)
+      .where(journeyFilterSql(filter, 'home_branch_id'))
+      .groupBy('stage')
+      .orderBy('stage', (ob) => ob.asc().nullsFirst())
+      .execute();
+    return rows.map((r) => ({ stage: r.stage, count: Number(r.count) }));
+  }
+
+  /** Customers per status now, for the filter's customers. */
+  async statusCounts(workspaceId: string, filter?: JourneyFilter): Promise<StatusCount[]> {
+    const rows = await this.db
+      .selectFrom('journey_states')
+      .select((eb) => ['status', eb.fn.countAll<number>().as('count')])
+      .where('workspace_id', '=', workspaceId)
+      .where(journeyFilterSql(filter, 'home_branch_id'))
+      .groupBy('status')
+      .orderBy('status')
+      .execute();
+    return rows.map((r) => ({ status: r.status, count: Number(r.count) }));
+  }
+}
+
+type ExitRow = { next_stage: string; wait_bucket: number; count: number | string };
+
+function total(rows: readonly ExitRow[]): number {
+  return rows.reduce((sum, r) => sum + Number(r.count), 0);
+}
+
+function histogram(rows: readonly ExitRow[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const r of rows)
+    counts.set(Number(r.wait_bucket), (counts.get(Number(r.wait_bucket)) ?? 0) + Number(r.count));
+  return counts;
+}
+
+function byNextStage(rows: readonly ExitRow[]): { stage: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.next_stage, (counts.get(r.next_stage) ?? 0) + Number(r.count));
+  return [...counts]
+    .map(([stage, count]) => ({ stage, count }))
+    .filter((n) => n.count !== 0)
+    .sort((a, b) => b.count - a.count || a.stage.localeCompare(b.stage));
+}
