@@ -54,6 +54,14 @@ describe('jejak demo', () => {
       expect(count.advocacy).toBeLessThan(count.retention!);
       expect(count.advocacy).toBeGreaterThan(0);
       expect(count.purchase).toBeLessThan(count.experience!);
+
+      // The outlets the sales name exist as branches, and the journey pages filter by them.
+      const base = `/api/v1/workspaces/${result.workspace.id}`;
+      const branches = await api.get<{ items: { id: string; name: string }[] }>(`${base}/branches`);
+      expect(branches.items.map((b) => b.name)).toContain('Kopi Nusantara Kemang');
+      const atOne = await api.get<Overview>(`${base}/journey/overview?branch=${branches.items[0]!.id}`);
+      expect(atOne.customers).toBeGreaterThan(0);
+      expect(atOne.customers).toBeLessThan(overview.customers);
     } finally {
       await server.stop();
     }

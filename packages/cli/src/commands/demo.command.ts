@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
-import { COFFEE_CHAIN, simulateBusiness } from '../demo/index.ts';
+import { BranchRepository } from '@jejak/storage';
+import { COFFEE_CHAIN, simulateBusiness, type BusinessProfile } from '../demo/index.ts';
 import { fail, printJson, withServices } from '../context.ts';
 import { parseDate, parsePositiveInt } from './options.ts';
 
@@ -11,6 +12,18 @@ const BATCH = 500;
 /** Midnight in Jakarta (UTC+7, no daylight saving) of the day that contains `at`. */
 function jakartaMidnight(at: number): number {
   return Math.floor((at + JAKARTA_OFFSET_MS) / DAY_MS) * DAY_MS - JAKARTA_OFFSET_MS;
+}
+
+/**
+ * The coffee chain with its outlets given ids of this workspace (branch ids are unique across the
+ * installation, and a second demo must not collide with the first): the sales name them by id.
+ */
+function withOwnBranches(business: BusinessProfile, slug: string): BusinessProfile {
+  const prefix = slug.slice(0, 48);
+  return {
+    ...business,
+    branches: business.branches.map((b) => ({ ...b, id: `${prefix}-${b.code.toLowerCase()}` })),
+  };
 }
 
 function dashboardHint(owners: number): string {
@@ -56,6 +69,19 @@ export function registerDemo(program: Command): void {
             name: 'demo data',
           });
           const owners = await services.accounts.shareWithOwners(workspace.id);
+          const business = withOwnBranches(COFFEE_CHAIN, workspace.slug);
+          // The outlets the simulated sales happen at, so the dashboard can filter the journey by them.
+          for (const branch of business.branches) {
+            await new BranchRepository(services.store.db).create({
+              id: branch.id,
+              workspace_id: workspace.id,
+              name: branch.name,
+              address: branch.city,
+              timezone: workspace.timezone,
+              currency: workspace.currency,
+              created_at: services.now(),
+            });
+          }
           const end = jakartaMidnight(options.end ?? services.now()) + DAY_MS;
           const start = end - options.days * DAY_MS;
           const bar = options.json
@@ -72,7 +98,7 @@ export function registerDemo(program: Command): void {
             customers: options.customers,
             start,
             days: options.days,
-            business: COFFEE_CHAIN,
+            business,
           });
           for (const day of days) {
             for (let i = 0; i < day.messages.length; i += BATCH) {
