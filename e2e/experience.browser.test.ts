@@ -223,4 +223,24 @@ describe('experience: surveys on a phone, tickets in the dashboard', () => {
     await desk.screenshot({ path: screenshotPath('survey-results-1024'), fullPage: true });
     expect(await desk.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1024);
   });
+
+  it('lets the owner keep opening hours, holidays, targets and the webhook secret', async () => {
+    await desk.setViewportSize({ width: 1440, height: 1100 });
+    await desk.getByRole('link', { name: 'Pengaturan layanan' }).click();
+    const holidays = desk.getByTestId('holidays');
+    await holidays.waitFor();
+    await holidays.locator('input[name=date]').fill('2026-12-25');
+    await holidays.locator('input[name=name]').fill('Hari Raya Natal');
+    await holidays.getByRole('button', { name: 'Tambah hari libur' }).click();
+    await expect.poll(() => holidays.locator('tbody').textContent()).toMatch(/25 Des 2026.*Hari Raya Natal/);
+    await desk.getByLabel('Minggu: Tutup').fill('17:00');
+    await desk.getByRole('button', { name: 'Simpan jam buka' }).click();
+    await desk.getByTestId('hours').getByRole('status').waitFor();
+    await desk.getByRole('button', { name: 'Buat kunci rahasia baru' }).click();
+    expect(await desk.getByTestId('webhook-secret').textContent()).toMatch(/^whsec_/);
+    await desk.screenshot({ path: screenshotPath('support-settings-1440'), fullPage: true });
+    await desk.setViewportSize({ width: 1024, height: 1100 });
+    await desk.screenshot({ path: screenshotPath('support-settings-1024'), fullPage: true });
+    expect(await desk.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1024);
+  });
 });

@@ -10,6 +10,7 @@ import { Gate } from './pages/gate.tsx';
 import { LoginPage } from './pages/login.page.tsx';
 import { WorkspaceIndexPage } from './pages/no-pages.page.tsx';
 import { OverviewPage } from './journey/overview.page.tsx';
+import { SupportSettingsPage } from './support/support-settings.page.tsx';
 import { TicketPage } from './support/ticket.page.tsx';
 import { TicketsPage } from './support/tickets.page.tsx';
 import { AnswerPage } from './surveys/answer.page.tsx';
@@ -43,6 +44,7 @@ createRoot(document.getElementById('root')!).render(
             <Route path="overview" element={<OverviewPage />} />
             <Route path="tickets" element={<TicketsPage />} />
             <Route path="tickets/:ticketId" element={<TicketPage />} />
+            <Route path="support-settings" element={<SupportSettingsPage />} />
             <Route path="surveys" element={<SurveysPage />} />
             <Route path="surveys/:surveyId" element={<SurveyPage />} />
             <Route path="kasir" element={<CounterPage />} />

@@ -45,6 +45,7 @@ export const en: Catalogue = {
     surveys: 'Surveys',
     counter: 'Counter',
     orders: 'Sales',
+    supportSettings: 'Support settings',
   },
   roles: {
     owner: 'Owner',

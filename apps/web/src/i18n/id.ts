@@ -49,6 +49,7 @@ export const id = {
     surveys: 'Survei',
     counter: 'Kasir',
     orders: 'Penjualan',
+    supportSettings: 'Pengaturan layanan',
   },
   roles: {
     owner: 'Pemilik',

@@ -2,7 +2,7 @@ import { isRole, roleCan, type Permission, type Role } from '@jejak/core/roles';
 
 /** One entry of the main navigation, shown only to roles holding its permission. */
 export interface NavItem {
-  key: 'overview' | 'tickets' | 'surveys' | 'counter' | 'orders';
+  key: 'overview' | 'tickets' | 'surveys' | 'supportSettings' | 'counter' | 'orders';
   path: string;
   permission: Permission;
 }
@@ -12,6 +12,7 @@ const NAV: readonly NavItem[] = [
   { key: 'overview', path: 'overview', permission: 'journey.read' },
   { key: 'tickets', path: 'tickets', permission: 'tickets.read' },
   { key: 'surveys', path: 'surveys', permission: 'surveys.read' },
+  { key: 'supportSettings', path: 'support-settings', permission: 'support.manage' },
   { key: 'counter', path: 'kasir', permission: 'sales.write' },
   { key: 'orders', path: 'penjualan', permission: 'sales.read' },
 ];
