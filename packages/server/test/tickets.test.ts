@@ -212,4 +212,37 @@ describe('tickets', () => {
     expect(target(ticket, 'resolution').dueAt).toBe(Date.parse('2026-06-04T15:00:00+07:00'));
     await t.api('DELETE', `/support/holidays/${holiday.json<{ id: string }>().id}`);
   });
+
+  it('exports a customer’s tickets and answers, and erases what he wrote while the counts stay', async () => {
+    const ticket = await openTicket({
+      customer: { phone: '081399990009', name: 'Rina' },
+      message: 'Nomor saya 0813-9999-0009',
+    });
+    await t.api('PATCH' as 'POST', `/tickets/${ticket.id}`, { status: 'resolved' });
+    const { csat } = (await t.api('GET', `/tickets/${ticket.id}`)).json<{ csat: { path: string } }>();
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/public/surveys/${csat.path.slice(3)}/responses`,
+      payload: { answers: { csat: 4, comment: 'Rina puas' } },
+    });
+    const exported = (await t.api('GET', `/customers/${ticket.customerId}/export`)).json<{
+      tickets: unknown[];
+      ticketMessages: { body: string }[];
+      surveyResponses: { comment: string }[];
+    }>();
+    expect(exported.tickets).toHaveLength(1);
+    expect(exported.ticketMessages.map((m) => m.body)).toEqual(['Nomor saya 0813-9999-0009']);
+    expect(exported.surveyResponses.map((r) => r.comment)).toEqual(['Rina puas']);
+    const erased = await t.api('POST', `/customers/${ticket.customerId}/erase`, {});
+    expect(erased.json()).toMatchObject({ ticketMessages: 1, surveyAnswers: 1 });
+    const after = await t.services.tickets.get(t.workspace.id, ticket.id);
+    expect(after.messages).toEqual([]);
+    expect(after.ticket.subject).toBe('—');
+    const answer = await t.store.db
+      .selectFrom('survey_responses')
+      .selectAll()
+      .where('ticket_id', '=', ticket.id)
+      .executeTakeFirstOrThrow();
+    expect(answer).toMatchObject({ customer_id: null, comment: null, score: 4 });
+  });
 });

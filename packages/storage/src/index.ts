@@ -94,3 +94,8 @@ export {
   type TicketListOptions,
 } from './repositories/ticket.repository.ts';
 export { SurveyRepository, type SurveyComment, type SurveyReach } from './repositories/survey.repository.ts';
+export {
+  ExperiencePersonalDataRepository,
+  type ExperienceErasure,
+  type ExperienceRecord,
+} from './repositories/experience-personal-data.repository.ts';

@@ -56,6 +56,8 @@ export function registerPrivacyRoutes(scope: FastifyInstance, services: Services
             identityKeys: Type.Number(),
             merges: Type.Number(),
             quarantined: Type.Number(),
+            ticketMessages: Type.Number({ description: 'ticket messages removed' }),
+            surveyAnswers: Type.Number({ description: 'survey answers unlinked, their comments removed' }),
           }),
           ...errorResponses,
         },

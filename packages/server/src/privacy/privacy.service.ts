@@ -1,4 +1,11 @@
-import { CustomerRepository, PersonalDataRepository, type CustomerRecord, type Store } from '@jejak/storage';
+import {
+  CustomerRepository,
+  ExperiencePersonalDataRepository,
+  PersonalDataRepository,
+  type CustomerRecord,
+  type ExperienceRecord,
+  type Store,
+} from '@jejak/storage';
 import { notFound } from '../http/http-error.ts';
 
 export interface ErasureReport {
@@ -8,6 +15,8 @@ export interface ErasureReport {
   identityKeys: number;
   merges: number;
   quarantined: number;
+  ticketMessages: number;
+  surveyAnswers: number;
 }
 
 /**
@@ -21,9 +30,12 @@ export class PrivacyService {
     private readonly now: () => number,
   ) {}
 
-  async export(workspaceId: string, customerId: string): Promise<CustomerRecord> {
+  async export(workspaceId: string, customerId: string): Promise<CustomerRecord & ExperienceRecord> {
     const ids = await this.profileIds(workspaceId, customerId);
-    return new PersonalDataRepository(this.store.db).record(workspaceId, ids);
+    return {
+      ...(await new PersonalDataRepository(this.store.db).record(workspaceId, ids)),
+      ...(await new ExperiencePersonalDataRepository(this.store.db).record(workspaceId, ids)),
+    };
   }
 
   async erase(workspaceId: string, customerId: string): Promise<ErasureReport> {
@@ -34,7 +46,8 @@ export class PrivacyService {
       const record = await data.record(workspaceId, ids);
       const values = identityValues(record);
       const counts = await data.erase(workspaceId, ids, values, this.now());
-      return { customerId, profiles: ids.length, ...counts };
+      const experience = await new ExperiencePersonalDataRepository(trx).erase(workspaceId, ids, this.now());
+      return { customerId, profiles: ids.length, ...counts, ...experience };
     });
   }
 
