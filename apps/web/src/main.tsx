@@ -10,6 +10,8 @@ import { Gate } from './pages/gate.tsx';
 import { LoginPage } from './pages/login.page.tsx';
 import { WorkspaceIndexPage } from './pages/no-pages.page.tsx';
 import { OverviewPage } from './journey/overview.page.tsx';
+import { CustomerPage } from './customers/customer.page.tsx';
+import { CustomersPage } from './customers/customers.page.tsx';
 import { SupportSettingsPage } from './support/support-settings.page.tsx';
 import { TicketPage } from './support/ticket.page.tsx';
 import { TicketsPage } from './support/tickets.page.tsx';
@@ -42,6 +44,8 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/w/:workspaceId" element={<Gate>{(me) => <AppShell me={me} />}</Gate>}>
             <Route index element={<WorkspaceIndexPage />} />
             <Route path="overview" element={<OverviewPage />} />
+            <Route path="customers" element={<CustomersPage />} />
+            <Route path="customers/:customerId" element={<CustomerPage />} />
             <Route path="tickets" element={<TicketsPage />} />
             <Route path="tickets/:ticketId" element={<TicketPage />} />
             <Route path="support-settings" element={<SupportSettingsPage />} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatNumber, formatShare } from './format.ts';
+import { formatDate, formatMoney, formatNumber, formatPhone, formatShare } from './format.ts';
 import { addDays, dayOf, startOfDay } from './zoned-day.ts';
 
 const NBSP = '\u00a0';
@@ -14,6 +14,12 @@ describe('Indonesian formats', () => {
     expect(formatNumber(2517)).toBe('2.517');
     expect(formatShare(0.342)).toBe('34,2%');
     expect(formatDate(Date.parse('2026-11-23T18:00:00Z'), 'Asia/Jakarta')).toBe('24 Nov 2026');
+  });
+
+  it('writes an Indonesian mobile number the way people at the counter read it', () => {
+    expect(formatPhone('+6281234567890')).toBe('0812-3456-7890');
+    expect(formatPhone('+622150001234')).toBe('02150001234');
+    expect(formatPhone('+6591234567')).toBe('+6591234567');
   });
 
   it('cuts days in the workspace time zone', () => {

@@ -49,3 +49,15 @@ export function formatDateTime(epochMs: number, timeZone: string, language: Form
     timeZone,
   }).format(epochMs);
 }
+
+/**
+ * A phone stored in E.164 the way people in Indonesia write it: +6281234567890 -> 0812-3456-7890,
+ * a landline +62215001234 -> 0215001234. Numbers of other countries keep their international form.
+ */
+export function formatPhone(e164: string): string {
+  const national = /^\+62(\d{7,12})$/.exec(e164)?.[1];
+  if (national === undefined) return e164;
+  if (!national.startsWith('8')) return `0${national}`;
+  const digits = `0${national}`;
+  return [digits.slice(0, 4), digits.slice(4, 8), digits.slice(8)].filter(Boolean).join('-');
+}

@@ -1,4 +1,5 @@
 import { experienceEn } from './experience.en.ts';
+import { customersEn } from './customers.en.ts';
 import type { Catalogue } from './id.ts';
 import { salesEn } from './sales.en.ts';
 
@@ -40,6 +41,7 @@ export const en: Catalogue = {
   },
   nav: {
     overview: 'Journey overview',
+    customers: 'Customers',
     apiDocs: 'API documentation',
     tickets: 'Support tickets',
     surveys: 'Surveys',
@@ -113,4 +115,5 @@ export const en: Catalogue = {
     invalid: 'The start date must be before the end date.',
   },
   sales: salesEn,
+  customers: customersEn,
 };

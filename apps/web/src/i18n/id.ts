@@ -6,6 +6,7 @@
  */
 import { experienceId } from './experience.id.ts';
 import { salesId } from './sales.id.ts';
+import { customersId } from './customers.id.ts';
 
 export const id = {
   ...experienceId,
@@ -44,6 +45,7 @@ export const id = {
   },
   nav: {
     overview: 'Ikhtisar perjalanan',
+    customers: 'Pelanggan',
     apiDocs: 'Dokumentasi API',
     tickets: 'Tiket layanan',
     surveys: 'Survei',
@@ -117,6 +119,7 @@ export const id = {
     invalid: 'Tanggal awal harus sebelum tanggal akhir.',
   },
   sales: salesId,
+  customers: customersId,
 };
 
 export type Catalogue = typeof id;

@@ -2,7 +2,7 @@ import { isRole, roleCan, type Permission, type Role } from '@jejak/core/roles';
 
 /** One entry of the main navigation, shown only to roles holding its permission. */
 export interface NavItem {
-  key: 'overview' | 'tickets' | 'surveys' | 'supportSettings' | 'counter' | 'orders';
+  key: 'overview' | 'customers' | 'tickets' | 'surveys' | 'supportSettings' | 'counter' | 'orders';
   path: string;
   permission: Permission;
 }
@@ -10,6 +10,7 @@ export interface NavItem {
 // New pages add a line here; the permission is the same one their API routes declare.
 const NAV: readonly NavItem[] = [
   { key: 'overview', path: 'overview', permission: 'journey.read' },
+  { key: 'customers', path: 'customers', permission: 'customers.read' },
   { key: 'tickets', path: 'tickets', permission: 'tickets.read' },
   { key: 'surveys', path: 'surveys', permission: 'surveys.read' },
   { key: 'supportSettings', path: 'support-settings', permission: 'support.manage' },
