@@ -62,6 +62,22 @@ describe('jejak demo', () => {
       const atOne = await api.get<Overview>(`${base}/journey/overview?branch=${branches.items[0]!.id}`);
       expect(atOne.customers).toBeGreaterThan(0);
       expect(atOne.customers).toBeLessThan(overview.customers);
+
+      // Tickets and surveys are real records, played through the experience services at their times.
+      const tickets = await api.get<{ items: { status: string; targets: { state: string }[] }[] }>(
+        `${base}/tickets?status=resolved`,
+      );
+      expect(tickets.items.length).toBeGreaterThan(10);
+      expect(
+        tickets.items.every((t) => t.targets.every((x) => x.state === 'met' || x.state === 'missed')),
+      ).toBe(true);
+      const surveys = await api.get<{ items: { id: string; kind: string }[] }>(`${base}/surveys`);
+      const nps = surveys.items.find((s) => s.kind === 'nps')!;
+      const results = await api.get<{ summary: { responses: number; score: number } }>(
+        `${base}/surveys/${nps.id}/results?from=2025-11-01T00:00:00Z&to=2026-11-24T00:00:00Z`,
+      );
+      expect(results.summary.responses).toBeGreaterThan(10);
+      expect(results.summary.score).toBeGreaterThan(-100);
     } finally {
       await server.stop();
     }

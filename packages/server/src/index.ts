@@ -5,3 +5,4 @@ export { startServer, openStore, ensureAdminKey, type RunningServer } from './se
 export { HttpError } from './http/http-error.ts';
 export type { IngestResult, Rejection } from './ingest/ingest.service.ts';
 export type { RebuildProgress, RebuildResult } from './journey/rebuild.service.ts';
+export { createExperienceServices } from './experience.services.ts';

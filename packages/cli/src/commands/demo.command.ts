@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
 import { BranchRepository } from '@jejak/storage';
 import { COFFEE_CHAIN, simulateBusiness, type BusinessProfile } from '../demo/index.ts';
+import { EXPERIENCE_EVENTS, ExperienceReplay } from '../demo/experience.replay.ts';
 import { fail, printJson, withServices } from '../context.ts';
 import { parseDate, parsePositiveInt } from './options.ts';
 
@@ -100,16 +101,28 @@ export function registerDemo(program: Command): void {
             days: options.days,
             business,
           });
+          // Tickets and survey answers go through the experience services, which emit their own events.
+          const replay = new ExperienceReplay(
+            services,
+            workspace.id,
+            business.branches.map((b) => b.id),
+          );
+          await replay.setUp(start, end);
           for (const day of days) {
-            for (let i = 0; i < day.messages.length; i += BATCH) {
-              const result = await services.ingest.ingest(write.row, day.messages.slice(i, i + BATCH), {
+            const isExperience = (m: unknown) =>
+              EXPERIENCE_EVENTS.has(String((m as { event?: unknown }).event));
+            const tracked = day.messages.filter((m) => !isExperience(m));
+            for (let i = 0; i < tracked.length; i += BATCH) {
+              const result = await services.ingest.ingest(write.row, tracked.slice(i, i + BATCH), {
                 endpoint: 'jejak demo',
               });
               events += result.accepted;
               rejected += result.rejected.length;
             }
+            for (const message of day.messages.filter(isExperience)) await replay.handle(message);
             bar?.update(day.index + 1, { events });
           }
+          const tickets = await replay.finish(Math.min(end, services.now()));
           bar?.stop();
           const advanced = await services.journey.advanceDue();
           const secret = await services.keys.create({
@@ -122,6 +135,7 @@ export function registerDemo(program: Command): void {
             workspace,
             events,
             rejected,
+            tickets,
             advanced,
             owners,
             secretKey: secret.key,
