@@ -98,6 +98,8 @@ function attempts(ws: string): [Method, string, object?][] {
     ['DELETE', `${base}/keys/${b.key}`],
     ['GET', `${base}/customers`],
     ['GET', `${base}/customers/${b.customer}`],
+    ['GET', `${base}/customers/${b.customer}/timeline`],
+    ['POST', `${base}/merges`, { survivorId: b.customer, mergedId: 'anyone' }],
     ['GET', `${base}/customers/${b.customer}/export`],
     ['POST', `${base}/customers/${b.customer}/erase`, {}],
     ['GET', `${base}/merges`],
