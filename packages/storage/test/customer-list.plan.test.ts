@@ -19,4 +19,18 @@ describe.skipIf(testDialect() !== 'sqlite')('customers list plan', () => {
     expect(details).toMatch(/journey_states_workspace_recency/);
     expect(details).not.toMatch(/TEMP B-TREE/);
   });
+
+  it('looks the searched identity keys up once, not once per customer', () => {
+    const { sql, parameters } = new CustomerRepository(store.db)
+      .listQuery('w', {
+        limit: 50,
+        search: 'siti@kopi.id',
+        searchKeys: [{ kind: 'email', value: 'siti@kopi.id' }],
+      })
+      .compile();
+    const plan = store.sqlite!.prepare(`explain query plan ${sql}`).all(...parameters) as {
+      detail: string;
+    }[];
+    expect(plan.map((r) => r.detail).join(' | ')).not.toMatch(/CORRELATED/);
+  });
 });

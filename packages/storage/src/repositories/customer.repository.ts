@@ -147,7 +147,7 @@ export class CustomerRepository {
     if (stage !== undefined) query = query.where('js.stage', '=', stage);
     if (status !== undefined) query = query.where('js.status', '=', status);
     if (search !== undefined && search.trim() !== '') {
-      query = query.where((eb) => matchesSearch(eb, search, searchKeys));
+      query = query.where((eb) => matchesSearch(eb, workspaceId, search, searchKeys));
     }
     if (cursor) {
       const after = decodeCursor(cursor, 'string');
@@ -164,6 +164,7 @@ export class CustomerRepository {
 
 function matchesSearch(
   eb: ListScope,
+  workspaceId: string,
   search: string,
   searchKeys: readonly IdentityKeyRef[],
 ): Expression<SqlBool> {
@@ -185,7 +186,8 @@ function matchesSearch(
       eb
         .selectFrom('identity_keys')
         .select('identity_keys.customer_id')
-        .whereRef('identity_keys.workspace_id', '=', 'c.workspace_id')
+        // Not correlated with the row: the database finds the few matching keys once, not per customer.
+        .where('identity_keys.workspace_id', '=', workspaceId)
         // A row-value IN list, answered from the primary key (see IdentityRepository).
         .where((k) =>
           k(
