@@ -35,7 +35,7 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
   const workspaces = new WorkspaceService(store, now);
   const accounts = new AccountService(store, workspaces, now);
   const branches = new BranchService(store, now);
-  const salesJourney = new SalesJourney(journey, now);
+  const salesJourney = new SalesJourney(journey, store.dialect, now);
   const salesSettings = new SalesSettingsService(store, now);
   const orders = new OrderService(store, salesSettings, salesJourney, now);
   // SQLite has one writer: concurrent batches share a transaction and its fsync instead of queueing for it.

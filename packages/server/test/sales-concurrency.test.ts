@@ -69,6 +69,33 @@ describe.each([false, true])('concurrent checkouts of the last unit, below zero 
   });
 });
 
+describe('concurrent checkouts for one customer', () => {
+  it('count every order on the journey, as a rebuild from the events does', async () => {
+    await setNegativeStock(false);
+    const customer = await asUser(t, shop.cashier, 'POST', salesUrl(t, '/sales/customers'), {
+      phone: '081234567899',
+      name: 'Pelanggan Sibuk',
+    });
+    const customerId = customer.json<{ id: string }>().id;
+    const sale = {
+      customerId,
+      lines: [{ productId: shop.product.latte, quantity: 1 }],
+      payments: [{ method: 'cash', amount: 22_000 }],
+    };
+    // Two outlets, so the receipt counters (one per branch) do not already put them in a line.
+    const answers = await Promise.all(
+      [shop.branch, shop.otherBranch, shop.branch, shop.otherBranch].map((b) =>
+        sell(t, shop, sale, shop.owner, b),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201]);
+    const live = (await t.services.customers.detail(t.workspace.id, customerId)).journey;
+    expect(live).toMatchObject({ stage: 'retention', orderCount: 4 });
+    await t.services.rebuild.run({ workspaceId: t.workspace.id });
+    expect((await t.services.customers.detail(t.workspace.id, customerId)).journey).toEqual(live);
+  });
+});
+
 describe.skipIf(testDialect() !== 'postgres').each([false, true])(
   'PostgreSQL: a checkout waits for another transaction holding the last unit, below zero allowed: %s',
   (allowed) => {

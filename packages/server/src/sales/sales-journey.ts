@@ -1,5 +1,6 @@
 import type { Channel, EventType, JourneyEvent } from '@jejak/core';
-import { EventRepository, IdentityRepository, type Executor } from '@jejak/storage';
+import { sql } from 'kysely';
+import { EventRepository, IdentityRepository, type Executor, type StoreDialect } from '@jejak/storage';
 import type { JourneyService } from '../journey/journey.service.ts';
 
 export interface CounterEvent {
@@ -25,10 +26,18 @@ const STORE: Channel = 'store';
 export class SalesJourney {
   constructor(
     private readonly journey: JourneyService,
+    private readonly dialect: StoreDialect,
     private readonly now: () => number,
   ) {}
 
   async emit(db: Executor, event: CounterEvent): Promise<void> {
+    // Two tills selling to one customer at once would each read the journey before the other wrote it;
+    // on PostgreSQL the customer's row is locked so the second waits. SQLite has one writer already.
+    if (this.dialect === 'postgres') {
+      await sql`select 1 from customers where workspace_id = ${event.workspaceId} and id = ${event.customerId} for update`.execute(
+        db,
+      );
+    }
     const keys = await new IdentityRepository(db).listForCustomer(event.workspaceId, event.customerId);
     const key = keys.find((k) => k.kind === 'phone') ?? keys[0];
     const stored = await new EventRepository(db).insert({
