@@ -20,6 +20,7 @@ import { SurveyPage } from './surveys/survey.page.tsx';
 import { SurveysPage } from './surveys/surveys.page.tsx';
 import { CounterPage } from './sales/counter.page.tsx';
 import { OrdersPage } from './sales/orders.page.tsx';
+import { ProductsPage } from './sales/products.page.tsx';
 import { ReceiptPage } from './sales/receipt.page.tsx';
 import './styles.css';
 import './experience.css';
@@ -54,6 +55,7 @@ createRoot(document.getElementById('root')!).render(
             <Route path="kasir" element={<CounterPage />} />
             <Route path="penjualan" element={<OrdersPage />} />
             <Route path="penjualan/:orderId" element={<OrdersPage />} />
+            <Route path="produk" element={<ProductsPage />} />
             <Route path="*" element={<Navigate to="." replace />} />
           </Route>
           <Route path="*" element={<Gate>{(me) => <HomeRedirect me={me} />}</Gate>} />

@@ -49,7 +49,12 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const parsed: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
     const error = (parsed as ApiErrorBody | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText, error?.details);
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'unknown',
+      error?.message ?? response.statusText,
+      error?.details,
+    );
   }
   return parsed as T;
 }

@@ -221,3 +221,79 @@ export function useRefund(workspaceId: string, branchId: string, orderId: string
 export function useReceipt(token: string) {
   return useQuery({ queryKey: ['receipt', token], queryFn: () => api.get<Receipt>(`/receipts/${token}`) });
 }
+
+export interface StockLevel {
+  productId: string;
+  sku: string;
+  name: string;
+  category: string | null;
+  unit: string;
+  onHand: number;
+  lowThreshold: number | null;
+  low: boolean;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  created: number;
+  updated: number;
+  rejected: {
+    line: number;
+    code: 'empty' | 'too_long' | 'not_rupiah' | 'not_flag' | 'duplicate_sku' | 'barcode_taken';
+    values: Record<string, string | number>;
+    reason: string;
+  }[];
+}
+
+export interface NewProduct {
+  sku: string;
+  name: string;
+  category?: string;
+  barcode?: string;
+  price: number;
+  cost?: number;
+  trackStock?: boolean;
+}
+
+export function useStock(workspaceId: string, branchId: string) {
+  return useQuery({
+    queryKey: ['stock', workspaceId, branchId],
+    queryFn: async () =>
+      (await api.get<{ items: StockLevel[] }>(`${ws(workspaceId)}/branches/${branchId}/stock`)).items,
+    enabled: branchId !== '',
+    staleTime: 5_000,
+  });
+}
+
+/** The catalogue and stock changes of the products page; each one refreshes the stock list. */
+export function useCatalogue(workspaceId: string, branchId: string) {
+  const client = useQueryClient();
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: ['stock', workspaceId] });
+    void client.invalidateQueries({ queryKey: ['products', workspaceId] });
+  };
+  return {
+    create: useMutation({
+      mutationFn: (input: NewProduct) => api.post<Product>(`${ws(workspaceId)}/products`, input),
+      onSuccess: refresh,
+    }),
+    importCsv: useMutation({
+      mutationFn: (input: { csv: string; dryRun: boolean }) =>
+        api.post<ImportReport>(`${ws(workspaceId)}/products/import`, input),
+      onSuccess: (report) => !report.dryRun && refresh(),
+    }),
+    receive: useMutation({
+      mutationFn: (input: { productId: string; quantity: number }) =>
+        api.post(`${ws(workspaceId)}/branches/${branchId}/stock/movements`, { ...input, kind: 'received' }),
+      onSuccess: refresh,
+    }),
+  };
+}
+
+/** The whole catalogue, by name (up to 500 products: the page of a small shop). */
+export function useProductList(workspaceId: string) {
+  return useQuery({
+    queryKey: ['products', workspaceId, 'all'],
+    queryFn: async () => (await api.get<{ items: Product[] }>(`${ws(workspaceId)}/products?limit=500`)).items,
+  });
+}

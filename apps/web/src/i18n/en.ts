@@ -48,6 +48,7 @@ export const en: Catalogue = {
     counter: 'Counter',
     orders: 'Sales',
     supportSettings: 'Support settings',
+    products: 'Products & stock',
   },
   roles: {
     owner: 'Owner',

@@ -52,6 +52,7 @@ export const id = {
     counter: 'Kasir',
     orders: 'Penjualan',
     supportSettings: 'Pengaturan layanan',
+    products: 'Produk & stok',
   },
   roles: {
     owner: 'Pemilik',

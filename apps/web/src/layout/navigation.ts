@@ -2,7 +2,8 @@ import { isRole, roleCan, type Permission, type Role } from '@jejak/core/roles';
 
 /** One entry of the main navigation, shown only to roles holding its permission. */
 export interface NavItem {
-  key: 'overview' | 'customers' | 'tickets' | 'surveys' | 'supportSettings' | 'counter' | 'orders';
+  key:
+    'overview' | 'customers' | 'tickets' | 'surveys' | 'supportSettings' | 'counter' | 'orders' | 'products';
   path: string;
   permission: Permission;
 }
@@ -16,6 +17,7 @@ const NAV: readonly NavItem[] = [
   { key: 'supportSettings', path: 'support-settings', permission: 'support.manage' },
   { key: 'counter', path: 'kasir', permission: 'sales.write' },
   { key: 'orders', path: 'penjualan', permission: 'sales.read' },
+  { key: 'products', path: 'produk', permission: 'stock.manage' },
 ];
 
 export function roleOf(role: string): Role | undefined {

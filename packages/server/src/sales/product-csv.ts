@@ -52,7 +52,32 @@ export interface ProductCsvRow {
   trackStock: boolean;
 }
 
-export type ParsedRow = { ok: true; row: ProductCsvRow } | { ok: false; line: number; reason: string };
+/**
+ * Why a row was refused: a code and its values for the dashboard to say in its own language, and the
+ * same in English words for an API reader.
+ */
+export type RowProblemCode =
+  'empty' | 'too_long' | 'not_rupiah' | 'not_flag' | 'duplicate_sku' | 'barcode_taken';
+
+export interface RowProblem {
+  line: number;
+  code: RowProblemCode;
+  /** The column, the value, the earlier line or the other SKU the reason names. */
+  values: Record<string, string | number>;
+  reason: string;
+}
+
+export class RowError extends Error {
+  constructor(
+    readonly code: RowProblemCode,
+    readonly values: Record<string, string | number>,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type ParsedRow = { ok: true; row: ProductCsvRow } | ({ ok: false } & RowProblem);
 
 export class CsvFormatError extends Error {}
 
@@ -94,7 +119,8 @@ export function parseProductCsv(text: string): ParsedRow[] {
     try {
       return { ok: true, row: readRow(value, line) };
     } catch (error) {
-      return { ok: false, line, reason: error instanceof Error ? error.message : String(error) };
+      if (!(error instanceof RowError)) throw error;
+      return { ok: false, line, code: error.code, values: error.values, reason: error.message };
     }
   });
 }
@@ -102,11 +128,14 @@ export function parseProductCsv(text: string): ParsedRow[] {
 function readRow(value: (column: Column) => string | undefined, line: number): ProductCsvRow {
   const sku = value('sku');
   const name = value('name');
-  if (sku === undefined) throw new Error('sku is empty');
-  if (sku.length > 64) throw new Error('sku is longer than 64 characters');
-  if (name === undefined) throw new Error('name is empty');
+  if (sku === undefined) throw new RowError('empty', { column: 'sku' }, 'sku is empty');
+  if (sku.length > 64)
+    throw new RowError('too_long', { column: 'sku', max: 64 }, 'sku is longer than 64 characters');
+  if (name === undefined) throw new RowError('empty', { column: 'name' }, 'name is empty');
   const barcode = value('barcode') ?? null;
-  if (barcode !== null && barcode.length > 64) throw new Error('barcode is longer than 64 characters');
+  if (barcode !== null && barcode.length > 64) {
+    throw new RowError('too_long', { column: 'barcode', max: 64 }, 'barcode is longer than 64 characters');
+  }
   return {
     line,
     sku,
@@ -122,10 +151,16 @@ function readRow(value: (column: Column) => string | undefined, line: number): P
 }
 
 function rupiah(cell: string | undefined, column: string): number {
-  if (cell === undefined) throw new Error(`${column} is empty`);
+  if (cell === undefined) throw new RowError('empty', { column }, `${column} is empty`);
   const plain = cell.replace(/^Rp\.?\s*/i, '');
   const digits = /^\d{1,3}([.,]\d{3})+$/.test(plain) ? plain.replace(/[.,]/g, '') : plain;
-  if (!/^\d{1,13}$/.test(digits)) throw new Error(`${column} "${cell}" is not a whole number of Rupiah`);
+  if (!/^\d{1,13}$/.test(digits)) {
+    throw new RowError(
+      'not_rupiah',
+      { column, value: cell },
+      `${column} "${cell}" is not a whole number of Rupiah`,
+    );
+  }
   return Number(digits);
 }
 
@@ -137,7 +172,11 @@ function flag(cell: string | undefined, column: string): boolean {
   const v = cell.toLowerCase();
   if (TRUE.has(v)) return true;
   if (FALSE.has(v)) return false;
-  throw new Error(`${column} "${cell}" is not one of 1/0, true/false, ya/tidak`);
+  throw new RowError(
+    'not_flag',
+    { column, value: cell },
+    `${column} "${cell}" is not one of 1/0, true/false, ya/tidak`,
+  );
 }
 
 /** The catalogue as CSV, in the columns the import reads. */

@@ -1,14 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { ProductRepository, type NewProduct, type Product, type Store } from '@jejak/storage';
 import { badRequest, conflict, notFound } from '../http/http-error.ts';
-import { CsvFormatError, parseProductCsv, productsToCsv, type ProductCsvRow } from './product-csv.ts';
+import {
+  CsvFormatError,
+  parseProductCsv,
+  productsToCsv,
+  type ProductCsvRow,
+  type RowProblem,
+} from './product-csv.ts';
 import type { ProductBody, ProductPatch } from './sales.schemas.ts';
 
 export interface ImportReport {
   dryRun: boolean;
   created: number;
   updated: number;
-  rejected: { line: number; reason: string }[];
+  rejected: RowProblem[];
 }
 
 /** The catalogue: what a workspace sells, at what price and cost. */
@@ -93,7 +99,7 @@ export class ProductService {
       if (error instanceof CsvFormatError) throw badRequest(error.message, undefined, 'invalid_csv');
       throw error;
     }
-    const rejected = parsed.flatMap((r) => (r.ok ? [] : [{ line: r.line, reason: r.reason }]));
+    const rejected: RowProblem[] = parsed.flatMap(({ ok: _ok, ...r }) => ('reason' in r ? [r] : []));
     const rows = parsed.flatMap((r) => (r.ok ? [r.row] : []));
     return this.store.db.transaction().execute(async (trx) => {
       const repository = new ProductRepository(trx);
@@ -159,19 +165,29 @@ export class ProductService {
 function acceptRows(
   rows: readonly ProductCsvRow[],
   barcodeOwner: Map<string, string>,
-  rejected: { line: number; reason: string }[],
+  rejected: RowProblem[],
 ): ProductCsvRow[] {
   const skuLine = new Map<string, number>();
   const accepted: ProductCsvRow[] = [];
   for (const row of rows) {
     const earlier = skuLine.get(row.sku);
     if (earlier !== undefined) {
-      rejected.push({ line: row.line, reason: `sku ${row.sku} is already on line ${earlier}` });
+      rejected.push({
+        line: row.line,
+        code: 'duplicate_sku',
+        values: { sku: row.sku, earlier },
+        reason: `sku ${row.sku} is already on line ${earlier}`,
+      });
       continue;
     }
     const owner = row.barcode === null ? undefined : barcodeOwner.get(row.barcode);
     if (owner !== undefined && owner !== row.sku) {
-      rejected.push({ line: row.line, reason: `barcode ${row.barcode} already belongs to sku ${owner}` });
+      rejected.push({
+        line: row.line,
+        code: 'barcode_taken',
+        values: { barcode: row.barcode!, sku: owner },
+        reason: `barcode ${row.barcode} already belongs to sku ${owner}`,
+      });
       continue;
     }
     skuLine.set(row.sku, row.line);

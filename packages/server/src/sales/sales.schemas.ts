@@ -70,7 +70,21 @@ export const ProductImportResult = Type.Object({
   dryRun: Type.Boolean(),
   created: Type.Integer(),
   updated: Type.Integer(),
-  rejected: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String() })),
+  rejected: Type.Array(
+    Type.Object({
+      line: Type.Integer({ description: 'The line of the file; the header is line 1' }),
+      code: StringEnum([
+        'empty',
+        'too_long',
+        'not_rupiah',
+        'not_flag',
+        'duplicate_sku',
+        'barcode_taken',
+      ] as const),
+      values: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
+      reason: Type.String(),
+    }),
+  ),
 });
 
 const DiscountSchema = Type.Union([
