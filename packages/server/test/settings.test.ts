@@ -142,6 +142,9 @@ describe('audit log of settings', () => {
     const log = (await asUser(t, owner, 'GET', `${ws}/audit`)).json<AuditPage>();
     expect(log.items.map((e) => e.action)).toEqual(['branch.archive', 'branch.create', 'workspace.update']);
     expect(log.items[0]).toMatchObject({ actorLabel: owner.email, target: `branch:${branch.id}` });
+    // A creation names what it created, not only the workspace its URL names.
+    expect(log.items[1]).toMatchObject({ action: 'branch.create', target: `branch:${branch.id}` });
+    expect(log.items[2]).toMatchObject({ action: 'workspace.update', target: `workspace:${t.workspace.id}` });
     const branchOnly = (await asUser(t, owner, 'GET', `${ws}/audit?action=branch.`)).json<AuditPage>();
     expect(branchOnly.items).toHaveLength(2);
   });

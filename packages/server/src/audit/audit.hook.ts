@@ -28,7 +28,7 @@ export function registerAuditHook(app: FastifyInstance, audit: AuditService): vo
       principal,
       grant,
       action: action ?? `${request.method} ${request.routeOptions.url ?? ''}`,
-      target: targetOf(request),
+      target: request.auditTarget ?? targetOf(request),
       ip: request.ip,
     });
     return payload;

@@ -39,6 +39,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
     grant?: Grant;
+    /** What a route created, as `kind:id`, for the audit log (the URL names only its parent). */
+    auditTarget?: string;
   }
 }
 

@@ -42,10 +42,11 @@ export function registerBranchRoutes(scope: FastifyInstance, services: Services)
         response: { 201: BranchSchema, ...errorResponses },
       },
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(branchView(await services.branches.create(request.params.workspaceId, request.body))),
+    async (request, reply) => {
+      const branch = await services.branches.create(request.params.workspaceId, request.body);
+      request.auditTarget = `branch:${branch.id}`;
+      return reply.status(201).send(branchView(branch));
+    },
   );
 
   app.get(

@@ -137,6 +137,7 @@ export function registerMemberRoutes(scope: FastifyInstance, services: Services,
         inviter,
         request.grant?.role ?? null,
       );
+      request.auditTarget = `invitation:${invitation.id}`;
       const base = config.publicUrl ?? `${request.protocol}://${request.host}`;
       return reply
         .status(201)

@@ -132,6 +132,7 @@ export function registerWorkspaceRoutes(scope: FastifyInstance, services: Servic
         defaultChannel: request.body.defaultChannel ?? null,
         ...(request.body.scopes ? { scopes: request.body.scopes } : {}),
       });
+      request.auditTarget = `key:${created.row.id}`;
       return reply.status(201).send({ ...keyView(created.row), key: created.key });
     },
   );
