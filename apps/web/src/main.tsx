@@ -22,6 +22,7 @@ import { CounterPage } from './sales/counter.page.tsx';
 import { OrdersPage } from './sales/orders.page.tsx';
 import { ProductsPage } from './sales/products.page.tsx';
 import { ReceiptPage } from './sales/receipt.page.tsx';
+import { settingsRoute } from './settings/settings.layout.tsx';
 import './styles.css';
 import './experience.css';
 
@@ -56,6 +57,7 @@ createRoot(document.getElementById('root')!).render(
             <Route path="penjualan" element={<OrdersPage />} />
             <Route path="penjualan/:orderId" element={<OrdersPage />} />
             <Route path="produk" element={<ProductsPage />} />
+            {settingsRoute}
             <Route path="*" element={<Navigate to="." replace />} />
           </Route>
           <Route path="*" element={<Gate>{(me) => <HomeRedirect me={me} />}</Gate>} />

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
+import { useChange } from './settings.api.ts';
 
 export interface Workspace {
   id: string;
@@ -15,4 +16,18 @@ export function useWorkspaces() {
     queryKey: ['workspaces'],
     queryFn: async () => (await api.get<{ items: Workspace[] }>('/workspaces')).items,
   });
+}
+
+export interface WorkspaceChanges {
+  name?: string;
+  timezone?: string;
+  currency?: string;
+}
+
+/** Renames the workspace or moves it to another zone or currency; the switcher and every page follow. */
+export function useUpdateWorkspace(workspaceId: string) {
+  return useChange(
+    (changes: WorkspaceChanges) => api.patch<Workspace>(`/workspaces/${workspaceId}`, changes),
+    [['workspaces']],
+  );
 }

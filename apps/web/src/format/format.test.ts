@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatNumber, formatPhone, formatShare } from './format.ts';
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatPhone, formatShare } from './format.ts';
 import { addDays, dayOf, startOfDay } from './zoned-day.ts';
 
 const NBSP = '\u00a0';
@@ -20,6 +20,11 @@ describe('Indonesian formats', () => {
     expect(formatPhone('+6281234567890')).toBe('0812-3456-7890');
     expect(formatPhone('+622150001234')).toBe('02150001234');
     expect(formatPhone('+6591234567')).toBe('+6591234567');
+  });
+
+  it('writes a moment to the minute in the workspace time zone', () => {
+    expect(formatDateTime(Date.UTC(2026, 10, 24, 7, 5), 'Asia/Jakarta')).toBe('24 Nov 2026, 14.05');
+    expect(formatDateTime(Date.UTC(2026, 10, 24, 7, 5), 'Asia/Jayapura')).toBe('24 Nov 2026, 16.05');
   });
 
   it('cuts days in the workspace time zone', () => {

@@ -42,6 +42,7 @@ export const en: Catalogue = {
   nav: {
     overview: 'Journey overview',
     customers: 'Customers',
+    settings: 'Settings',
     apiDocs: 'API documentation',
     tickets: 'Support tickets',
     surveys: 'Surveys',

@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
 import { id } from './id.ts';
+import { settingsEn } from './settings.en.ts';
+import { settingsId } from './settings.id.ts';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -9,10 +11,13 @@ export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'jejak.language';
 
 declare module 'i18next' {
-  // Keys are checked at compile time: t('overview.titel') does not build.
+  // Keys are checked at compile time: t('overview.titel') does not build. The settings section has a
+  // namespace of its own: one catalogue of every key grew too deep for the compiler to type `t`.
+  // A function that takes `t` types it TFunction<'translation'>: ReturnType<typeof useTranslation>['t']
+  // is `t` over every namespace at once, which the compiler gives up on (TS2589).
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id };
+    resources: { translation: typeof id; settings: typeof settingsId };
   }
 }
 
@@ -24,7 +29,12 @@ function savedLanguage(): Language {
 
 export function setupI18n() {
   void i18next.use(initReactI18next).init({
-    resources: { id: { translation: id }, en: { translation: en } },
+    resources: {
+      id: { translation: id, settings: settingsId },
+      en: { translation: en, settings: settingsEn },
+    },
+    ns: ['translation', 'settings'],
+    defaultNS: 'translation',
     lng: savedLanguage(),
     fallbackLng: 'id',
     interpolation: { escapeValue: false }, // React escapes already

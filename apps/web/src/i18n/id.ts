@@ -46,6 +46,7 @@ export const id = {
   nav: {
     overview: 'Ikhtisar perjalanan',
     customers: 'Pelanggan',
+    settings: 'Pengaturan',
     apiDocs: 'Dokumentasi API',
     tickets: 'Tiket layanan',
     surveys: 'Survei',

@@ -3,7 +3,22 @@ import { isRole, roleCan, type Permission, type Role } from '@jejak/core/roles';
 /** One entry of the main navigation, shown only to roles holding its permission. */
 export interface NavItem {
   key:
-    'overview' | 'customers' | 'tickets' | 'surveys' | 'supportSettings' | 'counter' | 'orders' | 'products';
+    | 'overview'
+    | 'customers'
+    | 'tickets'
+    | 'surveys'
+    | 'supportSettings'
+    | 'counter'
+    | 'orders'
+    | 'products'
+    | 'settings';
+  path: string;
+  permission: Permission;
+}
+
+/** One page of the settings section, shown only to roles that can use it. */
+export interface SettingsItem {
+  key: 'workspace' | 'branches' | 'members' | 'keys' | 'journey' | 'quarantine' | 'audit';
   path: string;
   permission: Permission;
 }
@@ -20,12 +35,40 @@ const NAV: readonly NavItem[] = [
   { key: 'products', path: 'produk', permission: 'stock.manage' },
 ];
 
+/*
+ * A settings page shows to the roles that can do something there: change the workspace (owner),
+ * edit their branches (managers too), see the team, manage keys, read or edit the journey rules,
+ * inspect refused events, read the audit log. A cashier has none of these and sees no settings.
+ */
+const SETTINGS: readonly SettingsItem[] = [
+  { key: 'workspace', path: 'workspace', permission: 'workspace.manage' },
+  { key: 'branches', path: 'branches', permission: 'branches.update' },
+  { key: 'members', path: 'members', permission: 'members.read' },
+  { key: 'keys', path: 'keys', permission: 'keys.manage' },
+  { key: 'journey', path: 'journey', permission: 'journey.read' },
+  { key: 'quarantine', path: 'quarantine', permission: 'journey.read' },
+  { key: 'audit', path: 'audit', permission: 'audit.read' },
+];
+
 export function roleOf(role: string): Role | undefined {
   return isRole(role) ? role : undefined;
 }
 
-/** What a role may open, in navigation order. An unknown role sees nothing. */
-export function navigationFor(role: string): NavItem[] {
+/** Whether a role (as the API names it) holds a permission; an unknown role holds none. */
+export function can(role: string, permission: Permission): boolean {
   const known = roleOf(role);
-  return known ? NAV.filter((item) => roleCan(known, item.permission)) : [];
+  return known !== undefined && roleCan(known, permission);
+}
+
+/** The settings pages a role may open, in sub-navigation order. */
+export function settingsFor(role: string): SettingsItem[] {
+  return SETTINGS.filter((item) => can(role, item.permission));
+}
+
+/** What a role may open, in navigation order; settings when at least one of its pages is. */
+export function navigationFor(role: string): NavItem[] {
+  const items = NAV.filter((item) => can(role, item.permission));
+  const firstSetting = settingsFor(role)[0];
+  if (firstSetting) items.push({ key: 'settings', path: 'settings', permission: firstSetting.permission });
+  return items;
 }

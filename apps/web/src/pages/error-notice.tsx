@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 
@@ -11,7 +12,8 @@ export function ErrorNotice({ error }: { error: unknown }) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+// The default namespace's `t`: ReturnType<typeof useTranslation> would type it over every namespace.
+type T = TFunction<'translation'>;
 
 export function messageFor(error: unknown, t: T): string {
   if (!(error instanceof ApiError)) return t('errors.offline');

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, type ImportReport } from '../api/sales.api.ts';
@@ -140,7 +141,8 @@ export function CsvImport({ workspaceId, branchId }: { workspaceId: string; bran
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+// The default namespace's `t`: ReturnType<typeof useTranslation> would type it over every namespace.
+type T = TFunction<'translation'>;
 const COLUMNS = ['sku', 'name', 'price', 'cost', 'barcode', 'active', 'track_stock'] as const;
 
 /** A refused row in the reader's language, its column named as the Indonesian or English header. */

@@ -1,7 +1,8 @@
-import type { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Order } from '../api/sales.api.ts';
 
-type T = ReturnType<typeof useTranslation>['t'];
+// The default namespace's `t`: ReturnType<typeof useTranslation> would type it over every namespace.
+type T = TFunction<'translation'>;
 
 export function receiptUrl(token: string, width?: 58 | 80): string {
   return `${window.location.origin}/struk/${token}${width ? `?lebar=${width}&cetak=1` : ''}`;

@@ -1,7 +1,8 @@
-import type { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client.ts';
 
-type T = ReturnType<typeof useTranslation>['t'];
+// The default namespace's `t`: ReturnType<typeof useTranslation> would type it over every namespace.
+type T = TFunction<'translation'>;
 
 /** A refusal from the sales API, said in the reader's language. */
 export function salesErrorMessage(
