@@ -29,6 +29,9 @@ import { registerSupportSettingsRoutes } from './support/support-settings.routes
 import { registerTicketRoutes } from './support/ticket.routes.ts';
 import { registerPublicSurveyRoutes } from './surveys/public-survey.routes.ts';
 import { registerSurveyRoutes } from './surveys/survey.routes.ts';
+import { registerPublicReviewRoutes } from './reviews/public-review.routes.ts';
+import { registerReviewRoutes } from './reviews/review.routes.ts';
+import { registerReviewWidgetScript } from './web/review-widget.static.ts';
 import { MAX_BATCH_BYTES } from '@jejak/core';
 
 export type App = FastifyInstance;
@@ -117,6 +120,7 @@ export async function buildApp(
   options.afterAccessControl?.(app);
   app.get('/health', { config: { access: 'public' } }, () => ({ ok: true }));
   registerTrackerScript(app, options.trackerFile ?? DEFAULT_TRACKER_FILE);
+  registerReviewWidgetScript(app);
   await app.register(plugin((scope) => registerIngestRoutes(scope, services, options.config)));
   await app.register(
     plugin((scope) => registerWorkspaceRoutes(scope, services)),
@@ -144,6 +148,8 @@ export async function buildApp(
     (scope: FastifyInstance) => registerInboundRoutes(scope, services),
     (scope: FastifyInstance) => registerSurveyRoutes(scope, services),
     (scope: FastifyInstance) => registerPublicSurveyRoutes(scope, services, limiters.surveyAnswersByAddress),
+    (scope: FastifyInstance) => registerReviewRoutes(scope, services),
+    (scope: FastifyInstance) => registerPublicReviewRoutes(scope, services, limiters),
   ]) {
     await app.register(plugin(register), { prefix: '/api/v1' });
   }

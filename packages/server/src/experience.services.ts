@@ -5,6 +5,8 @@ import { SupportSettingsService } from './support/support-settings.service.ts';
 import { TicketService } from './support/ticket.service.ts';
 import { SurveyResultsService } from './surveys/survey-results.service.ts';
 import { SurveyService } from './surveys/survey.service.ts';
+import { ReviewWidgetService } from './reviews/review-widget.service.ts';
+import { ReviewService } from './reviews/review.service.ts';
 
 /** The experience module's services: they write through ingestion's transactions and emit through it. */
 export function createExperienceServices(store: Store, ingest: IngestService, now: () => number) {
@@ -17,5 +19,7 @@ export function createExperienceServices(store: Store, ingest: IngestService, no
     surveyResults: new SurveyResultsService(store),
     tickets,
     inbound: new InboundWebhookService(store, ingest, tickets, now),
+    reviews: new ReviewService(store, ingest, now),
+    reviewWidget: new ReviewWidgetService(store, ingest, now),
   };
 }

@@ -12,6 +12,7 @@ import { startTestApp, type TestApp } from './harness.ts';
 const EXPECTED: Record<string, string> = {
   'GET /health': 'public',
   'GET /tracker.js': 'public',
+  'GET /review-widget.js': 'public',
   'OPTIONS /v1/*': 'public',
   'POST /v1/batch': 'write',
   'POST /v1/import': 'write',
@@ -82,7 +83,8 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/workspaces/:workspaceId/branches/:branchId/stock/:productId/movements': 'sales.read (branch)',
   'POST /api/v1/workspaces/:workspaceId/branches/:branchId/stock/movements': 'stock.manage (branch)',
   'POST /api/v1/workspaces/:workspaceId/branches/:branchId/stock/transfers': 'stock.manage (branch)',
-  'PUT /api/v1/workspaces/:workspaceId/branches/:branchId/stock/:productId/threshold': 'stock.manage (branch)',
+  'PUT /api/v1/workspaces/:workspaceId/branches/:branchId/stock/:productId/threshold':
+    'stock.manage (branch)',
   'POST /api/v1/workspaces/:workspaceId/branches/:branchId/orders': 'sales.write (branch)',
   'GET /api/v1/workspaces/:workspaceId/branches/:branchId/orders': 'sales.read (branch)',
   'GET /api/v1/workspaces/:workspaceId/orders': 'sales.read',
@@ -118,6 +120,18 @@ const EXPECTED: Record<string, string> = {
   // Public by design: the survey answer page, reached only with a link token.
   'GET /api/v1/public/surveys/:token': 'public',
   'POST /api/v1/public/surveys/:token/responses': 'public',
+  'GET /api/v1/workspaces/:workspaceId/reviews': 'reviews.read',
+  'POST /api/v1/workspaces/:workspaceId/reviews': 'reviews.moderate',
+  'PATCH /api/v1/workspaces/:workspaceId/reviews/:reviewId': 'reviews.moderate',
+  'GET /api/v1/workspaces/:workspaceId/reviews/ratings': 'reviews.read',
+  'POST /api/v1/workspaces/:workspaceId/reviews/links': 'reviews.moderate',
+  'GET /api/v1/workspaces/:workspaceId/reviews/widget': 'reviews.read',
+  // Public by design: the review page behind a personal link, and the widget on the business's own site.
+  'GET /api/v1/public/reviews/:token': 'public',
+  'POST /api/v1/public/reviews/:token': 'public',
+  'GET /api/v1/public/review-widget/:token': 'public',
+  'OPTIONS /api/v1/public/review-widget/:token/events': 'public',
+  'POST /api/v1/public/review-widget/:token/events': 'public',
 };
 
 type Caller =

@@ -22,6 +22,7 @@ const b = {
   ticket: '',
   survey: '',
   holiday: '',
+  review: '',
 };
 
 beforeAll(async () => {
@@ -76,6 +77,13 @@ beforeAll(async () => {
     })
   ).id;
   b.holiday = (await t.services.supportSettings.addHoliday(b.id, { date: '2026-08-17', name: 'Libur B' })).id;
+  b.review = (
+    await t.services.reviews.enter(
+      b.id,
+      { productId: b.product, rating: 4, body: 'Ulasan B', authorName: 'Pembeli B' },
+      null,
+    )
+  ).id;
 });
 afterAll(() => t.close());
 
@@ -146,6 +154,11 @@ function attempts(ws: string): [Method, string, object?][] {
     ['POST', `${base}/surveys/${b.survey}/links`, { customerId: b.customer }],
     ['GET', `${base}/surveys/${b.survey}/results`],
     ['GET', `${base}/surveys/${b.survey}/comments`],
+    ['GET', `${base}/reviews`],
+    ['GET', `${base}/reviews/ratings`],
+    ['PATCH', `${base}/reviews/${b.review}`, { status: 'approved', reply: 'diambil alih' }],
+    ['POST', `${base}/reviews`, { productId: b.product, rating: 1, body: 'palsu', authorName: 'A' }],
+    ['POST', `${base}/reviews/links`, { orderId: b.order, productId: b.product }],
   ];
 }
 
@@ -196,5 +209,7 @@ describe('workspace isolation', () => {
     expect((await t.services.surveys.get(b.id, b.survey)).status).toBe('active');
     expect(await t.services.supportSettings.listHolidays(b.id)).toHaveLength(1);
     expect(await t.services.supportSettings.hours(b.id)).toHaveLength(0);
+    const reviews = await t.services.reviews.list(b.id, { limit: 5 });
+    expect(reviews.items).toMatchObject([{ id: b.review, status: 'pending', reply: null }]);
   });
 });

@@ -86,6 +86,14 @@ export {
   type RefundRecord,
 } from './repositories/order.repository.ts';
 export * from './experience.schema.ts';
+export * from './review.schema.ts';
+export {
+  ReviewRepository,
+  type RatingCount,
+  type ReviewChanges,
+  type ReviewListItem,
+  type ReviewListOptions,
+} from './repositories/review.repository.ts';
 export { SupportSettingsRepository } from './repositories/support-settings.repository.ts';
 export { BusinessHoursRepository, WHOLE_BUSINESS } from './repositories/business-hours.repository.ts';
 export {

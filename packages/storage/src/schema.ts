@@ -2,6 +2,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AccountTables } from './accounts.schema.ts';
 import type { SalesTables } from './sales.schema.ts';
 import type { ExperienceTables } from './experience.schema.ts';
+import type { ReviewTables } from './review.schema.ts';
 
 /*
  * The tables, as Kysely sees them. Times are epoch milliseconds (UTC) in an integer column on both
@@ -217,7 +218,7 @@ export interface QuarantineTable {
   payload_json: string;
 }
 
-export interface Database extends AccountTables, SalesTables, ExperienceTables {
+export interface Database extends AccountTables, SalesTables, ExperienceTables, ReviewTables {
   workspaces: WorkspaceTable;
   api_keys: ApiKeyTable;
   customers: CustomerTable;

@@ -31,6 +31,8 @@ export const PERMISSIONS = [
   'support.manage',
   'surveys.read',
   'surveys.manage',
+  'reviews.read',
+  'reviews.moderate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +62,8 @@ const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'tickets.read',
     'tickets.write',
     'surveys.read',
+    'reviews.read',
+    'reviews.moderate',
   ],
   cashier: ['workspace.read', 'branches.read', 'sales.read', 'sales.write'],
   analyst: [
@@ -70,6 +74,7 @@ const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'sales.read',
     'tickets.read',
     'surveys.read',
+    'reviews.read',
   ],
 };
 

@@ -86,6 +86,18 @@ export const EVENT_CATALOGUE: readonly CatalogueEntry[] = deepFreeze([
     'Ulasan ditulis (4-5 bintang: advokasi; 1-2 bintang: pengalaman buruk)',
     'A review was posted (4-5 stars: advocacy; 1-2 stars: a bad experience)',
   ),
+  entry(
+    'Reviews Viewed',
+    ['awareness'],
+    'Widget ulasan tampil di situs bisnis (bukti sosial)',
+    "The reviews widget was shown on the business's site (social proof)",
+  ),
+  entry(
+    'Review Clicked',
+    ['awareness'],
+    'Ulasan di widget diklik untuk dibaca lengkap',
+    'A review in the widget was clicked to read it in full',
+  ),
   entry('Feedback Given', ['experience'], 'Memberi masukan', 'Gave feedback'),
   entry('Points Earned', ['retention'], 'Mendapat poin loyalitas', 'Earned loyalty points'),
   entry('Points Redeemed', ['retention'], 'Menukar poin loyalitas', 'Redeemed loyalty points'),

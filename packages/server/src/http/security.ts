@@ -19,6 +19,9 @@ export interface Limiters {
   ingestByKey: Limiter;
   /** Per client address, on the public survey answers: a form anyone can post to. */
   surveyAnswersByAddress: Limiter;
+  /** Per client address, on public reviews and the reviews widget's views and clicks. */
+  reviewsByAddress: Limiter;
+  widgetEventsByAddress: Limiter;
 }
 
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -73,6 +76,8 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
     ),
     // A counter with a QR code may see a queue of phones behind one shop Wi-Fi address.
     surveyAnswersByAddress: limiter(app, 'survey-answers', 60, 60_000, (r) => r.ip),
+    reviewsByAddress: limiter(app, 'reviews', 30, 60_000, (r) => r.ip),
+    widgetEventsByAddress: limiter(app, 'widget-events', 120, 60_000, (r) => r.ip),
   };
 }
 

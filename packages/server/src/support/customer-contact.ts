@@ -84,5 +84,10 @@ export async function messageIdsOf(
   if (userId) return { userId: userId.value };
   const anonymousId = keys.find((k) => k.kind === 'anonymous_id');
   if (anonymousId) return { anonymousId: anonymousId.value };
-  throw badRequest(`Customer ${customerId} has no user or anonymous id to send events under`);
+  // A customer added at the counter by phone has no such id yet: give him one, named after his row,
+  // so Jejak's own events (a review, a survey answer) land on him through ingestion like any other.
+  const own = { kind: 'anonymous_id' as const, value: `jejak-customer-${id}` };
+  const customer = await customers.get(workspaceId, id);
+  await new IdentityRepository(db).add(workspaceId, id, [own], customer?.first_seen_at ?? 0);
+  return { anonymousId: own.value };
 }

@@ -8,6 +8,7 @@ import * as customerRecency from './2026-11-24T1931-customer-recency-index.ts';
 import * as journeyMap from './2026-11-24T1935-journey-map.ts';
 import * as branchArchive from './2026-11-24T1941-branch-archive.ts';
 import * as journeyOverview from './2026-11-24T1952-journey-overview.ts';
+import * as reviews from './2026-11-24T2040-reviews.ts';
 
 // Listed by hand rather than read from the folder, so migrations load the same under tsx, vitest and a bundler.
 // Names sort in the order they run; add new ones at the end with a later timestamp.
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T1935-journey-map': journeyMap,
   '2026-11-24T1941-branch-archive': branchArchive,
   '2026-11-24T1952-journey-overview': journeyOverview,
+  '2026-11-24T2040-reviews': reviews,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
