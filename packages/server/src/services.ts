@@ -12,6 +12,7 @@ import { MergeService } from './customers/merge.service.ts';
 import { GroupCommit, transactionPerUnit } from './ingest/group-commit.ts';
 import { IngestService } from './ingest/ingest.service.ts';
 import { JourneyFunnelService } from './journey/journey-funnel.service.ts';
+import { JourneyMapService } from './journey/journey-map.service.ts';
 import { JourneyQueries } from './journey/journey-queries.service.ts';
 import { JourneyService } from './journey/journey.service.ts';
 import { RebuildService } from './journey/rebuild.service.ts';
@@ -59,6 +60,7 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     journey,
     journeyQueries: new JourneyQueries(store, journey),
     journeyFunnel: new JourneyFunnelService(store, journey),
+    journeyMap: new JourneyMapService(store, journey, now),
     rebuild: new RebuildService(store, journey, now),
     rulesPreview: new RulesPreviewService(store, journey, now),
     identity,

@@ -39,6 +39,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/workspaces/:workspaceId/journey/transitions': 'journey.read',
   'GET /api/v1/workspaces/:workspaceId/journey/funnel': 'journey.read',
   'GET /api/v1/workspaces/:workspaceId/journey/trend': 'journey.read',
+  'GET /api/v1/workspaces/:workspaceId/journey/map': 'journey.read',
   'GET /api/v1/workspaces/:workspaceId/journey/rules': 'journey.read',
   'PUT /api/v1/workspaces/:workspaceId/journey/rules': 'journey.manage',
   'POST /api/v1/workspaces/:workspaceId/journey/rules/validate': 'journey.read',

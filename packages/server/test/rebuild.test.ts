@@ -142,7 +142,7 @@ async function journeyRecord(workspaceId: string) {
   const signals = await db
     .selectFrom('journey_signals')
     .select(['customer_id', 'at', 'cause', 'stage', 'name', 'channel', 'branch_id', 'measure', 'score'])
-    .select(['sentiment', 'negative'])
+    .select(['sentiment', 'negative', 'first_channel', 'home_branch_id'])
     .where('workspace_id', '=', workspaceId)
     .orderBy('customer_id')
     .orderBy('at')

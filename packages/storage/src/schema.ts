@@ -159,6 +159,9 @@ export interface JourneySignalTable {
   sentiment: 'positive' | 'neutral' | 'negative';
   /** 1 when the rules count the event as a negative experience (DESIGN §2.2), else 0. */
   negative: number;
+  /** The customer's attribution once the event is applied, as on transitions ('' for none). */
+  first_channel: string;
+  home_branch_id: string;
 }
 
 /**

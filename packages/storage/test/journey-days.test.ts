@@ -6,6 +6,7 @@ import {
   isoWeekStart,
   localDayOf,
   medianWait,
+  quantileWait,
   startOfLocalDay,
   waitBucket,
 } from '../src/index.ts';
@@ -45,5 +46,10 @@ describe('local days and stays, as the daily summaries keep them', () => {
     const hours = new Map<number, number>();
     for (const h of [1, 2, 3, 50, 60]) hours.set(waitBucket(h * 3_600_000), 1);
     expect(medianWait(hours)! / 3_600_000).toBeCloseTo(3, 0);
+    // 9 in 10 stays are shorter: past the 50-hour one, inside the 60-hour one's bucket.
+    const long = quantileWait(hours, 0.9)! / 3_600_000;
+    expect(long).toBeGreaterThan(50);
+    expect(long).toBeLessThan(63);
+    expect(quantileWait(new Map(), 0.9)).toBeNull();
   });
 });

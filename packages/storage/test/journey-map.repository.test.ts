@@ -67,19 +67,27 @@ describe('JourneyMapRepository', () => {
       score: 5,
       sentiment: 'positive',
       negative: 0,
+      first_channel: 'web',
+      home_branch_id: '',
       ...over,
     });
     await new JourneySignalRepository(store.db).insertMany([
       signal({ score: 5 }),
       signal({ score: 4 }),
-      signal({ score: 1, sentiment: 'negative', negative: 1, branch_id: 'br_kemang' }),
+      signal({
+        score: 1,
+        sentiment: 'negative',
+        negative: 1,
+        branch_id: 'br_kemang',
+        home_branch_id: 'br_kemang',
+      }),
       signal({
         name: 'Order Refunded',
         measure: null,
         score: null,
         sentiment: 'negative',
         negative: 1,
-        branch_id: 'br_kemang',
+        home_branch_id: 'br_kemang',
       }),
       signal({ name: 'Order Refunded', measure: null, score: null, sentiment: 'negative', negative: 1 }),
       signal({ stage: 'advocacy', name: 'Review Posted', measure: 'rating', score: 5 }),
@@ -96,6 +104,13 @@ describe('JourneyMapRepository', () => {
       ['experience', 'Order Refunded', null, 1],
       ['experience', 'Survey Responded', 'br_kemang', 1],
     ]);
+    // The customers of one branch: the two bad experiences counted there, and nothing else.
+    const kemang = { branchIds: ['br_kemang'] };
+    expect(byStage(await map.signals(ws, PERIOD, kemang))).toEqual([
+      ['experience', 'csat', 'negative', 1, 1],
+      ['experience', null, 'negative', 1, 0],
+    ]);
+    expect(await map.negatives(ws, PERIOD, { channel: 'store' })).toEqual([]);
   });
 
   it('counts who is in a stage since before a moment, and the customers per stage and status', async () => {
@@ -110,6 +125,7 @@ describe('JourneyMapRepository', () => {
     ]);
     expect(await map.inStageSince(ws, 'consideration', T0 + 2 * DAY)).toBe(2);
     expect(await map.inStageSince(ws, 'consideration', T0)).toBe(0);
+    expect(await map.inStageSince(ws, 'consideration', T0 + 2 * DAY, { channel: 'whatsapp' })).toBe(0);
     expect(byStage(await map.byStageAndStatus(ws))).toEqual([
       ['consideration', 'at_risk', 1],
       ['consideration', 'new', 2],

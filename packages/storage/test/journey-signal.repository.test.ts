@@ -22,6 +22,8 @@ function aSignal(overrides: Partial<NewJourneySignal> & { workspace_id: string; 
     score: 2,
     sentiment: 'negative',
     negative: 1,
+    first_channel: 'web',
+    home_branch_id: '',
     ...overrides,
   } satisfies NewJourneySignal;
 }

@@ -166,7 +166,6 @@ function candidatesFor(s: StageFacts, isLargestDrop: boolean): Candidate[] {
   if (s.stuck !== null && s.stuck > 0 && stuckShare >= NOTABLE_SHARE) {
     const facts = { stuck: s.stuck, share: stuckShare };
     if (s.stage === 'consideration') add('consideration.first_voucher', 'vouchers', stuckShare, facts);
-    else if (!known) add('any.follow_up', 'automations', stuckShare * 0.8, facts);
   }
 
   const negative = negativeWeight(s);
@@ -181,7 +180,8 @@ function candidatesFor(s: StageFacts, isLargestDrop: boolean): Candidate[] {
     else add('any.fast_support', 'support', negative, facts);
   }
 
-  if (AFTER_PURCHASE.has(s.stage) && s.signals.total === 0 && s.entered > 0) {
+  // Feedback moves a customer out of purchase (to experience), so purchase itself never holds any.
+  if (AFTER_PURCHASE.has(s.stage) && s.stage !== 'purchase' && s.signals.total === 0 && s.entered > 0) {
     const key: AdviceKey = s.stage === 'experience' ? 'experience.ask_feedback' : 'any.ask_feedback';
     add(key, 'surveys', 0.5, { entered: s.entered });
   }

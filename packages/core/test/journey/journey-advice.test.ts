@@ -91,7 +91,7 @@ describe('adviseStages', () => {
 
   it('gives a stage of a business’s own rules the general advice', () => {
     const advice = adviseStages([
-      { ...aStage('trial'), next: 'member', movedOnShare: 0.1, stuck: 40, customersNow: 100 },
+      { ...aStage('trial'), next: 'member', movedOnShare: 0.1, customersNow: 100 },
       { ...aStage('member'), next: null },
     ]);
     expect(advice[0]!.map((a) => a.key)).toEqual(['any.follow_up']);

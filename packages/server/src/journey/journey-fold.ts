@@ -7,7 +7,13 @@ import {
   type Transition,
 } from '@jejak/core';
 import type { JourneyStateRow, NewJourneySignal, NewJourneyState, NewTransition } from '@jejak/storage';
-import { rowToState, signalRow, stateToRow, transitionRow } from './journey-state.mapper.ts';
+import {
+  rowToState,
+  signalRow,
+  stateToRow,
+  transitionRow,
+  type SignalState,
+} from './journey-state.mapper.ts';
 import type { VersionedRules } from './journey.service.ts';
 
 interface Entry {
@@ -35,7 +41,7 @@ interface Entry {
 export class JourneyFold {
   private readonly entries = new Map<string, Entry>();
   private readonly applied: { customerId: string; transition: Transition; event: JourneyEvent }[] = [];
-  private readonly seen: { customerId: string; event: JourneyEvent; stage: string | null }[] = [];
+  private readonly seen: { customerId: string; event: JourneyEvent; after: SignalState }[] = [];
   private readonly marked: string[] = [];
 
   constructor(
@@ -69,7 +75,8 @@ export class JourneyFold {
     entry.version = this.rules.version;
     entry.changed = true;
     for (const transition of step.transitions) this.applied.push({ customerId, transition, event });
-    this.seen.push({ customerId, event, stage: step.state.stage });
+    const { stage, firstChannel, homeBranch } = step.state;
+    this.seen.push({ customerId, event, after: { stage, firstChannel, homeBranch } });
   }
 
   /** The states moved in memory, one row per customer. */
@@ -93,9 +100,9 @@ export class JourneyFold {
   /** Feedback and negative experiences of the customers moved in memory. */
   signalRows(workspaceId: string): NewJourneySignal[] {
     const rows: NewJourneySignal[] = [];
-    for (const { customerId, event, stage } of this.seen) {
+    for (const { customerId, event, after } of this.seen) {
       if (this.entries.get(customerId)!.replay) continue;
-      const row = signalRow(workspaceId, customerId, event, stage, this.rules.rules);
+      const row = signalRow(workspaceId, customerId, event, after, this.rules.rules);
       if (row !== null) rows.push(row);
     }
     return rows;

@@ -86,15 +86,18 @@ export function transitionRow(
   };
 }
 
+/** What a signal row keeps of the state an event left: the stage and the customer's attribution. */
+export type SignalState = Pick<JourneyState, 'stage' | 'firstChannel' | 'homeBranch'>;
+
 /**
  * The feedback or negative experience an event carries, as a row with the stage the event left the
- * customer in; null when the event carries neither.
+ * customer in and his attribution then; null when the event carries neither.
  */
 export function signalRow(
   workspaceId: string,
   customerId: string,
   event: JourneyEvent,
-  stage: string | null,
+  after: Readonly<SignalState>,
   rules: JourneyRules,
 ): NewJourneySignal | null {
   const signal = signalOf(event, compileRules(rules));
@@ -104,7 +107,7 @@ export function signalRow(
     customer_id: customerId,
     cause: event.messageId,
     at: event.at,
-    stage,
+    stage: after.stage,
     name: event.name,
     channel: event.channel,
     branch_id: event.branchId ?? null,
@@ -112,5 +115,7 @@ export function signalRow(
     score: signal.score,
     sentiment: signal.sentiment,
     negative: signal.negative ? 1 : 0,
+    first_channel: after.firstChannel ?? '',
+    home_branch_id: after.homeBranch ?? '',
   };
 }

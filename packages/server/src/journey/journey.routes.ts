@@ -5,6 +5,7 @@ import { IsoInstant, PageQuery, WorkspaceParams, errorResponses } from '../http/
 import { badRequest } from '../http/http-error.ts';
 import type { Services } from '../services.ts';
 import { dayRange, journeyScope } from './journey-scope.ts';
+import { JourneyMapSchema } from './journey-map.schemas.ts';
 import {
   FunnelSchema,
   JourneyDaysQuery,
@@ -84,6 +85,28 @@ export function registerJourneyRoutes(scope: FastifyInstance, services: Services
       const range = dayRange(request.query, services.now(), workspace.timezone);
       const scope = await journeyScope(services.store, request.grant, workspace.id, request.query);
       return services.journeyFunnel.trend(workspace, range, scope);
+    },
+  );
+
+  app.get(
+    '/workspaces/:workspaceId/journey/map',
+    {
+      config: { access: { permission: 'journey.read' } },
+      schema: {
+        tags,
+        summary:
+          'The journey map of a period: per stage, customers now, entries, moving on, time in the stage, ' +
+          'the touchpoints and channels that brought them, sentiment, pain points and advice',
+        params: WorkspaceParams,
+        querystring: JourneyDaysQuery,
+        response: { 200: JourneyMapSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const workspace = await services.journeyFunnel.workspace(request.params.workspaceId);
+      const range = dayRange(request.query, services.now(), workspace.timezone);
+      const scope = await journeyScope(services.store, request.grant, workspace.id, request.query);
+      return services.journeyMap.map(workspace, range, scope);
     },
   );
 

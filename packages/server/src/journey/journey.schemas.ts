@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { CHANNELS, CUSTOMER_STATUSES, JourneyRulesSchema } from '@jejak/core';
 
 /** The filter a journey answer was computed with (a manager's branches even when he asked for none). */
-const AppliedFilter = Type.Object({
+export const AppliedFilter = Type.Object({
   channel: Nullable(StringEnum(CHANNELS)),
   branches: Nullable(Type.Array(Type.String(), { description: 'null: every branch and none' })),
 });

@@ -119,7 +119,7 @@ export class JourneyService {
     const step = applyEvent(state, event, rules.rules);
     await states.upsert(stateToRow(workspaceId, customerId, step.state, rules.version, this.now()));
     await this.recordTransitions(db, workspaceId, customerId, step.transitions, causesAmong([event]));
-    const signal = signalRow(workspaceId, customerId, event, step.state.stage, rules.rules);
+    const signal = signalRow(workspaceId, customerId, event, step.state, rules.rules);
     if (signal !== null) await new JourneySignalRepository(db).insertMany([signal]);
   }
 
@@ -172,7 +172,7 @@ export class JourneyService {
     const events = rows.map(storedToJourneyEvent);
     const found: NewJourneySignal[] = [];
     const step = replay(events, rules.rules, until, (event, after) => {
-      const row = signalRow(workspaceId, customerId, event, after.stage, rules.rules);
+      const row = signalRow(workspaceId, customerId, event, after, rules.rules);
       if (row !== null) found.push(row);
     });
     await states.upsert(stateToRow(workspaceId, customerId, step.state, rules.version, this.now()));

@@ -1,6 +1,6 @@
 import type { JourneyEvent, JourneyRules, JourneyState, Transition } from '@jejak/core';
 import type { NewJourneySignal, NewJourneyState, NewTransition, ReplayRepository } from '@jejak/storage';
-import { signalRow, stateToRow, transitionRow } from './journey-state.mapper.ts';
+import { signalRow, stateToRow, transitionRow, type SignalState } from './journey-state.mapper.ts';
 
 // Large enough that per-statement costs vanish, small enough that a rebuild of millions stays in bounded memory.
 const FLUSH_ROWS = 10_000;
@@ -27,8 +27,8 @@ export class RebuildBuffer {
   }
 
   /** Keeps the feedback or negative experience of an event, if it carries one. */
-  addEvent(customerId: string, event: JourneyEvent, stage: string | null): void {
-    const row = signalRow(this.workspaceId, customerId, event, stage, this.rules);
+  addEvent(customerId: string, event: JourneyEvent, after: Readonly<SignalState>): void {
+    const row = signalRow(this.workspaceId, customerId, event, after, this.rules);
     if (row !== null) this.signals.push(row);
   }
 

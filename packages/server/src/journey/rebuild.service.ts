@@ -108,7 +108,7 @@ export class RebuildService {
     const pass = new ReplayPass(
       rules.rules,
       (customerId, t) => buffer.addTransition(customerId, t, current),
-      (customerId, event, state) => buffer.addEvent(customerId, event, state.stage),
+      (customerId, event, state) => buffer.addEvent(customerId, event, state),
     );
     const names = namesReadingProperties(rules.rules);
     const scan: ReplayScanOptions = { propertiesFor: names === 'all' ? 'all' : [...names] };
@@ -159,7 +159,7 @@ export class RebuildService {
       while (end < rows.length && rows[end]!.customer_id === customerId) end++;
       const events = rows.slice(start, end).map(toJourneyEvent);
       const step = replay(events, rules.rules, until, (event, after) =>
-        buffer.addEvent(customerId, event, after.stage),
+        buffer.addEvent(customerId, event, after),
       );
       const causes = causesAmong(events);
       for (const t of step.transitions) buffer.addTransition(customerId, t, causes(t.cause));

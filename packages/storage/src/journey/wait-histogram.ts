@@ -26,25 +26,33 @@ export function bucketBounds(bucket: number): [number, number] {
 }
 
 /**
- * The median stay of a histogram (bucket -> count), placed inside its bucket as if the bucket's stays
- * were spread evenly on a log scale; null when the histogram is empty.
- * @example medianWait(new Map([[waitBucket(3_600_000), 3]])) // about an hour
+ * The stay that a share `q` (0..1) of a histogram's stays are shorter than, placed inside its bucket as
+ * if the bucket's stays were spread evenly on a log scale; null when the histogram is empty.
+ * @example quantileWait(hist, 0.9) // 9 in 10 stays were shorter than this
  */
-export function medianWait(histogram: ReadonlyMap<number, number>): number | null {
+export function quantileWait(histogram: ReadonlyMap<number, number>, q: number): number | null {
   let total = 0;
   for (const count of histogram.values()) total += count;
   if (total <= 0) return null;
-  const half = total / 2;
+  const rank = total * q;
   let below = 0;
   for (const bucket of [...histogram.keys()].sort((a, b) => a - b)) {
     const count = histogram.get(bucket) ?? 0;
     if (count <= 0) continue;
-    if (below + count >= half) {
+    if (below + count >= rank) {
       const [lower, upper] = bucketBounds(bucket);
-      const fraction = (half - below) / count;
+      const fraction = (rank - below) / count;
       return bucket === 0 ? lower + fraction * (upper - lower) : lower * (upper / lower) ** fraction;
     }
     below += count;
   }
   return null;
+}
+
+/**
+ * The median stay of a histogram (bucket -> count); null when the histogram is empty.
+ * @example medianWait(new Map([[waitBucket(3_600_000), 3]])) // about an hour
+ */
+export function medianWait(histogram: ReadonlyMap<number, number>): number | null {
+  return quantileWait(histogram, 0.5);
 }

@@ -1,4 +1,5 @@
 import type { Executor } from './executor.ts';
+import { journeyFilterSql, type JourneyFilter } from './journey-filter.ts';
 
 /** A period as instants: `from` included, `to` excluded (epoch ms). */
 export interface Period {
@@ -28,6 +29,7 @@ export interface SignalCount {
 export interface NegativeCount {
   stage: string | null;
   name: string;
+  /** The customer's branch at the time (the event's own when it named one); null for none. */
   branchId: string | null;
   count: number;
 }
@@ -42,14 +44,19 @@ export interface StageStatusCount {
  * The journey map's questions that no other page asks: what brought customers into each stage (the
  * touchpoint and channel of the entries), how they felt there (journey signals) and who is stuck. Each
  * reads one index range: the transition summary index, the signals' time-ordered key, or the states'
- * (stage, stage_entered_at) index.
+ * (stage, stage_entered_at) index. A JourneyFilter keeps the customers of one channel and branch, by
+ * their attribution at the time, as JourneyRepository does.
  */
 export class JourneyMapRepository {
   constructor(private readonly db: Executor) {}
 
   /** Entries into each stage in the period, by the name of the event that caused them. */
-  async entriesByTouchpoint(workspaceId: string, period: Period): Promise<StageEntries[]> {
-    const rows = await this.entries(workspaceId, period)
+  async entriesByTouchpoint(
+    workspaceId: string,
+    period: Period,
+    filter?: JourneyFilter,
+  ): Promise<StageEntries[]> {
+    const rows = await this.entries(workspaceId, period, filter)
       .select((eb) => ['to_value', 'cause_name', eb.fn.countAll<number>().as('count')])
       .groupBy(['to_value', 'cause_name'])
       .execute();
@@ -57,8 +64,12 @@ export class JourneyMapRepository {
   }
 
   /** Entries into each stage in the period, by the channel of the event that caused them. */
-  async entriesByChannel(workspaceId: string, period: Period): Promise<StageEntries[]> {
-    const rows = await this.entries(workspaceId, period)
+  async entriesByChannel(
+    workspaceId: string,
+    period: Period,
+    filter?: JourneyFilter,
+  ): Promise<StageEntries[]> {
+    const rows = await this.entries(workspaceId, period, filter)
       .select((eb) => ['to_value', 'channel', eb.fn.countAll<number>().as('count')])
       .groupBy(['to_value', 'channel'])
       .execute();
@@ -66,7 +77,7 @@ export class JourneyMapRepository {
   }
 
   /** Feedback and negative experiences of the period per stage, measure and sentiment. */
-  async signals(workspaceId: string, period: Period): Promise<SignalCount[]> {
+  async signals(workspaceId: string, period: Period, filter?: JourneyFilter): Promise<SignalCount[]> {
     const rows = await this.db
       .selectFrom('journey_signals')
       .select((eb) => [
@@ -79,6 +90,7 @@ export class JourneyMapRepository {
       .where('workspace_id', '=', workspaceId)
       .where('at', '>=', period.from)
       .where('at', '<', period.to)
+      .where(journeyFilterSql(filter, 'home_branch_id'))
       .groupBy(['stage', 'measure', 'sentiment'])
       .execute();
     return rows.map((r) => ({
@@ -91,53 +103,62 @@ export class JourneyMapRepository {
   }
 
   /** Negative experiences of the period (as the rules define them) per stage, touchpoint and branch. */
-  async negatives(workspaceId: string, period: Period): Promise<NegativeCount[]> {
+  async negatives(workspaceId: string, period: Period, filter?: JourneyFilter): Promise<NegativeCount[]> {
     const rows = await this.db
       .selectFrom('journey_signals')
-      .select((eb) => ['stage', 'name', 'branch_id', eb.fn.countAll<number>().as('count')])
+      .select((eb) => ['stage', 'name', 'home_branch_id', eb.fn.countAll<number>().as('count')])
       .where('workspace_id', '=', workspaceId)
       .where('at', '>=', period.from)
       .where('at', '<', period.to)
       .where('negative', '=', 1)
-      .groupBy(['stage', 'name', 'branch_id'])
+      .where(journeyFilterSql(filter, 'home_branch_id'))
+      .groupBy(['stage', 'name', 'home_branch_id'])
       .execute();
     return rows.map((r) => ({
       stage: r.stage,
       name: r.name,
-      branchId: r.branch_id,
+      branchId: r.home_branch_id === '' ? null : r.home_branch_id,
       count: Number(r.count),
     }));
   }
 
   /** Customers now in `stage` who entered it before `enteredBefore`. */
-  async inStageSince(workspaceId: string, stage: string, enteredBefore: number): Promise<number> {
+  async inStageSince(
+    workspaceId: string,
+    stage: string,
+    enteredBefore: number,
+    filter?: JourneyFilter,
+  ): Promise<number> {
     const row = await this.db
       .selectFrom('journey_states')
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .where('workspace_id', '=', workspaceId)
       .where('stage', '=', stage)
       .where('stage_entered_at', '<', enteredBefore)
+      .where(journeyFilterSql(filter, 'home_branch_id'))
       .executeTakeFirst();
     return Number(row?.count ?? 0);
   }
 
   /** Customers now per stage and status. */
-  async byStageAndStatus(workspaceId: string): Promise<StageStatusCount[]> {
+  async byStageAndStatus(workspaceId: string, filter?: JourneyFilter): Promise<StageStatusCount[]> {
     const rows = await this.db
       .selectFrom('journey_states')
       .select((eb) => ['stage', 'status', eb.fn.countAll<number>().as('count')])
       .where('workspace_id', '=', workspaceId)
+      .where(journeyFilterSql(filter, 'home_branch_id'))
       .groupBy(['stage', 'status'])
       .execute();
     return rows.map((r) => ({ stage: r.stage, status: r.status, count: Number(r.count) }));
   }
 
-  private entries(workspaceId: string, period: Period) {
+  private entries(workspaceId: string, period: Period, filter?: JourneyFilter) {
     return this.db
       .selectFrom('transitions')
       .where('workspace_id', '=', workspaceId)
       .where('kind', '=', 'stage')
       .where('at', '>=', period.from)
-      .where('at', '<', period.to);
+      .where('at', '<', period.to)
+      .where(journeyFilterSql(filter, 'home_branch_id'));
   }
 }

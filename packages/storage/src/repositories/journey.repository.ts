@@ -1,10 +1,13 @@
 import { sql } from 'kysely';
-import { medianWait } from '../journey/wait-histogram.ts';
+import { medianWait, quantileWait } from '../journey/wait-histogram.ts';
 import type { TransitionRow } from '../schema.ts';
 import type { Executor } from './executor.ts';
 import { journeyFilterSql, type JourneyFilter } from './journey-filter.ts';
 import type { StageCount, StatusCount } from './journey-state.repository.ts';
 import type { TransitionCount } from './transition.repository.ts';
+
+/** The share of ended stays shorter than a stay that counts as longer than usual. */
+const LONG_STAY = 0.9;
 
 /** Local days of the workspace (see zoned-day.ts), both ends included. */
 export interface DayRange {
@@ -34,6 +37,8 @@ export interface FunnelStep {
   medianToMoveOnMs: number | null;
   /** Median time in the stage, over the visits that ended (ms); null when none did. */
   medianInStageMs: number | null;
+  /** The time 9 in 10 of the visits that ended stayed less than (ms): longer is stuck. Null when none ended. */
+  longStayMs: number | null;
 }
 
 export interface WeeklyEntries {
@@ -98,6 +103,7 @@ export class JourneyRepository {
         next: byNextStage(own),
         medianToMoveOnMs: medianWait(histogram(forward)),
         medianInStageMs: medianWait(histogram(own)),
+        longStayMs: quantileWait(histogram(own), LONG_STAY),
       };
     });
   }
