@@ -13,6 +13,7 @@ import { OverviewPage } from './journey/overview.page.tsx';
 import { CustomerPage } from './customers/customer.page.tsx';
 import { CustomersPage } from './customers/customers.page.tsx';
 import { SupportSettingsPage } from './support/support-settings.page.tsx';
+import { JourneyMapPage } from './journey-map/journey-map.page.tsx';
 import { TicketPage } from './support/ticket.page.tsx';
 import { TicketsPage } from './support/tickets.page.tsx';
 import { AnswerPage } from './surveys/answer.page.tsx';
@@ -48,6 +49,7 @@ createRoot(document.getElementById('root')!).render(
             <Route path="overview" element={<OverviewPage />} />
             <Route path="customers" element={<CustomersPage />} />
             <Route path="customers/:customerId" element={<CustomerPage />} />
+            <Route path="journey-map" element={<JourneyMapPage />} />
             <Route path="tickets" element={<TicketsPage />} />
             <Route path="tickets/:ticketId" element={<TicketPage />} />
             <Route path="support-settings" element={<SupportSettingsPage />} />

@@ -4,6 +4,14 @@ import { navigationFor, settingsFor } from './navigation.ts';
 const keys = (items: { key: string }[]) => items.map((item) => item.key);
 
 describe('navigation', () => {
+  it('shows the journey overview and map to the roles that may read the journey', () => {
+    for (const role of ['owner', 'admin', 'manager', 'analyst']) {
+      expect(navigationFor(role).map((item) => item.key)).toEqual(
+        expect.arrayContaining(['overview', 'journeyMap']),
+      );
+    }
+  });
+
   it('shows the customers to the roles that may read them', () => {
     for (const role of ['owner', 'admin', 'manager', 'analyst']) {
       expect(keys(navigationFor(role))).toContain('customers');
@@ -13,6 +21,7 @@ describe('navigation', () => {
   it('shows tickets and surveys to those who may read them, not to a cashier', () => {
     expect(keys(navigationFor('analyst'))).toEqual([
       'overview',
+      'journeyMap',
       'customers',
       'tickets',
       'surveys',

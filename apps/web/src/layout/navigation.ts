@@ -4,6 +4,7 @@ import { isRole, roleCan, type Permission, type Role } from '@jejak/core/roles';
 export interface NavItem {
   key:
     | 'overview'
+    | 'journeyMap'
     | 'customers'
     | 'tickets'
     | 'surveys'
@@ -26,6 +27,7 @@ export interface SettingsItem {
 // New pages add a line here; the permission is the same one their API routes declare.
 const NAV: readonly NavItem[] = [
   { key: 'overview', path: 'overview', permission: 'journey.read' },
+  { key: 'journeyMap', path: 'journey-map', permission: 'journey.read' },
   { key: 'customers', path: 'customers', permission: 'customers.read' },
   { key: 'tickets', path: 'tickets', permission: 'tickets.read' },
   { key: 'surveys', path: 'surveys', permission: 'surveys.read' },

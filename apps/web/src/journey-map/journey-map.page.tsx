@@ -1,0 +1,111 @@
+import { useRef, useState } from 'react';
+import { useJourneyMap } from '../api/journey-map.api.ts';
+import { startOfDay } from '../format/zoned-day.ts';
+import { PeriodPicker } from '../journey/period-picker.tsx';
+import { usePeriod } from '../journey/use-period.ts';
+import { useWorkspace } from '../layout/workspace-context.ts';
+import { ErrorNotice } from '../pages/error-notice.tsx';
+import { downloadPng } from './export-png.ts';
+import { MapSheet } from './map-sheet.tsx';
+import { useMapLabels } from './use-map-labels.ts';
+import { usePrintFit } from './use-print-fit.ts';
+import './journey-map.css';
+
+type Export = 'idle' | 'working' | 'failed';
+
+/**
+ * The journey map: the whiteboard map of a customer journey, drawn from the data of a period. It prints
+ * on one landscape A4 page and downloads as a PNG.
+ */
+export function JourneyMapPage() {
+  const { workspace } = useWorkspace();
+  const { period, setPeriod, setLastDays, valid } = usePeriod(workspace.timezone);
+  const map = useJourneyMap(workspace.id, period.fromDay, period.toDay);
+  const labels = useMapLabels(map.data, workspace.timezone);
+  const { t, format } = labels;
+  const sheet = useRef<HTMLDivElement>(null);
+  const [exporting, setExporting] = useState<Export>('idle');
+  usePrintFit(sheet);
+
+  const from = format.date(startOfDay(period.fromDay, workspace.timezone));
+  const to = format.date(startOfDay(period.toDay, workspace.timezone));
+  const customers = map.data?.customers ?? 0;
+  const lead = t('map.lead', {
+    workspace: workspace.name,
+    from,
+    to,
+    customers: t('units.customers', { count: customers, formatted: format.number(customers) }),
+  });
+
+  const exportPng = async () => {
+    if (!sheet.current) return;
+    setExporting('working');
+    try {
+      await downloadPng(
+        sheet.current,
+        `peta-perjalanan-${workspace.slug}-${period.fromDay}-${period.toDay}.png`,
+      );
+      setExporting('idle');
+    } catch {
+      setExporting('failed');
+    }
+  };
+
+  return (
+    <div className="page journey-map-page">
+      <header className="page-head map-page-head">
+        <div>
+          <h1>{t('map.title')}</h1>
+          <p className="lead" data-testid="map-lead">
+            {lead}
+          </p>
+        </div>
+        <div className="map-actions no-print">
+          <button type="button" className="secondary" onClick={() => window.print()} data-testid="map-print">
+            {t('map.print')}
+          </button>
+          <button
+            type="button"
+            onClick={() => void exportPng()}
+            disabled={exporting === 'working' || !map.data}
+            data-testid="map-png"
+          >
+            {exporting === 'working' ? t('map.exporting') : t('map.png')}
+          </button>
+        </div>
+      </header>
+      {exporting === 'failed' && (
+        <p role="alert" className="error no-print">
+          {t('map.exportFailed')}
+        </p>
+      )}
+      <div className="no-print">
+        <PeriodPicker period={period} valid={valid} onChange={setPeriod} onLastDays={setLastDays} />
+      </div>
+      {map.error ? (
+        <ErrorNotice error={map.error} />
+      ) : map.isPending ? (
+        <p className="loading">{t('app.loading')}</p>
+      ) : map.data.customers === 0 ? (
+        <section className="card">
+          <p>{t('map.empty')}</p>
+        </section>
+      ) : (
+        <div className="map-scroll">
+          <MapSheet
+            ref={sheet}
+            map={map.data}
+            labels={labels}
+            heading={
+              <>
+                <strong>{t('map.title')}</strong>
+                <span>{lead}</span>
+                <span className="map-printed">{t('map.printedOn', { date: format.date(Date.now()) })}</span>
+              </>
+            }
+          />
+        </div>
+      )}
+    </div>
+  );
+}
