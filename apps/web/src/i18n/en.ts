@@ -1,13 +1,11 @@
 import { experienceEn } from './experience.en.ts';
 import { customersEn } from './customers.en.ts';
-import { journeyMapEn } from './journey-map.en.ts';
 import type { Catalogue } from './id.ts';
 import { salesEn } from './sales.en.ts';
 
 /** English, the second language: the same keys as id.ts. */
 export const en: Catalogue = {
   ...experienceEn,
-  ...journeyMapEn,
   app: { name: 'Jejak', tagline: 'Customer journeys for your business', loading: 'Loading…' },
   language: { label: 'Language', id: 'Bahasa Indonesia', en: 'English' },
   errors: {

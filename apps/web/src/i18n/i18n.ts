@@ -4,6 +4,8 @@ import { en } from './en.ts';
 import { id } from './id.ts';
 import { settingsEn } from './settings.en.ts';
 import { settingsId } from './settings.id.ts';
+import { journeyMapEn } from './journey-map.en.ts';
+import { journeyMapId } from './journey-map.id.ts';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -15,6 +17,8 @@ declare module 'i18next' {
   // namespace of its own: one catalogue of every key grew too deep for the compiler to type `t`.
   // A function that takes `t` types it TFunction<'translation'>: ReturnType<typeof useTranslation>['t']
   // is `t` over every namespace at once, which the compiler gives up on (TS2589).
+  // The journey map's words are the `map` namespace, checked by a small key type of their own
+  // (journey-map/map-i18n.ts) rather than declared here.
   interface CustomTypeOptions {
     defaultNS: 'translation';
     resources: { translation: typeof id; settings: typeof settingsId };
@@ -30,10 +34,10 @@ function savedLanguage(): Language {
 export function setupI18n() {
   void i18next.use(initReactI18next).init({
     resources: {
-      id: { translation: id, settings: settingsId },
-      en: { translation: en, settings: settingsEn },
+      id: { translation: id, settings: settingsId, map: journeyMapId.map },
+      en: { translation: en, settings: settingsEn, map: journeyMapEn.map },
     },
-    ns: ['translation', 'settings'],
+    ns: ['translation', 'settings', 'map'],
     defaultNS: 'translation',
     lng: savedLanguage(),
     fallbackLng: 'id',

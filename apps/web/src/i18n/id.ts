@@ -7,11 +7,9 @@
 import { experienceId } from './experience.id.ts';
 import { salesId } from './sales.id.ts';
 import { customersId } from './customers.id.ts';
-import { journeyMapId } from './journey-map.id.ts';
 
 export const id = {
   ...experienceId,
-  ...journeyMapId,
   app: { name: 'Jejak', tagline: 'Perjalanan pelanggan untuk usaha Anda', loading: 'Memuat…' },
   language: { label: 'Bahasa', id: 'Bahasa Indonesia', en: 'English' },
   errors: {

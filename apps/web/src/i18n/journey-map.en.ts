@@ -3,6 +3,9 @@ import type { journeyMapId } from './journey-map.id.ts';
 /* English for the journey map; the keys are journey-map.id.ts's. */
 export const journeyMapEn: typeof journeyMapId = {
   map: {
+    customers_one: '{{formatted}} customer',
+    customers_other: '{{formatted}} customers',
+    loading: 'Loading…',
     title: 'Customer journey map',
     lead: '{{workspace}} · {{from}} – {{to}} · {{customers}}',
     printedOn: 'Printed {{date}}',

@@ -1,6 +1,9 @@
 /* Bahasa Indonesia for the journey map; journey-map.en.ts has the same keys. */
 export const journeyMapId = {
   map: {
+    customers_one: '{{formatted}} pelanggan',
+    customers_other: '{{formatted}} pelanggan',
+    loading: 'Memuat…',
     title: 'Peta perjalanan pelanggan',
     lead: '{{workspace}} · {{from}} – {{to}} · {{customers}}',
     printedOn: 'Dicetak {{date}}',

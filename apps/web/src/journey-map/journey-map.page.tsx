@@ -30,11 +30,11 @@ export function JourneyMapPage() {
   const from = format.date(startOfDay(period.fromDay, workspace.timezone));
   const to = format.date(startOfDay(period.toDay, workspace.timezone));
   const customers = map.data?.customers ?? 0;
-  const lead = t('map.lead', {
+  const lead = t('lead', {
     workspace: workspace.name,
     from,
     to,
-    customers: t('units.customers', { count: customers, formatted: format.number(customers) }),
+    customers: t('customers', { count: customers, formatted: format.number(customers) }),
   });
 
   const exportPng = async () => {
@@ -55,14 +55,14 @@ export function JourneyMapPage() {
     <div className="page journey-map-page">
       <header className="page-head map-page-head">
         <div>
-          <h1>{t('map.title')}</h1>
+          <h1>{t('title')}</h1>
           <p className="lead" data-testid="map-lead">
             {lead}
           </p>
         </div>
         <div className="map-actions no-print">
           <button type="button" className="secondary" onClick={() => window.print()} data-testid="map-print">
-            {t('map.print')}
+            {t('print')}
           </button>
           <button
             type="button"
@@ -70,13 +70,13 @@ export function JourneyMapPage() {
             disabled={exporting === 'working' || !map.data}
             data-testid="map-png"
           >
-            {exporting === 'working' ? t('map.exporting') : t('map.png')}
+            {exporting === 'working' ? t('exporting') : t('png')}
           </button>
         </div>
       </header>
       {exporting === 'failed' && (
         <p role="alert" className="error no-print">
-          {t('map.exportFailed')}
+          {t('exportFailed')}
         </p>
       )}
       <div className="no-print">
@@ -85,10 +85,10 @@ export function JourneyMapPage() {
       {map.error ? (
         <ErrorNotice error={map.error} />
       ) : map.isPending ? (
-        <p className="loading">{t('app.loading')}</p>
+        <p className="loading">{t('loading')}</p>
       ) : map.data.customers === 0 ? (
         <section className="card">
-          <p>{t('map.empty')}</p>
+          <p>{t('empty')}</p>
         </section>
       ) : (
         <div className="map-scroll">
@@ -98,9 +98,9 @@ export function JourneyMapPage() {
             labels={labels}
             heading={
               <>
-                <strong>{t('map.title')}</strong>
+                <strong>{t('title')}</strong>
                 <span>{lead}</span>
-                <span className="map-printed">{t('map.printedOn', { date: format.date(Date.now()) })}</span>
+                <span className="map-printed">{t('printedOn', { date: format.date(Date.now()) })}</span>
               </>
             }
           />

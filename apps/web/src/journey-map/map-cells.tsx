@@ -17,32 +17,30 @@ function Count({ value, text }: { value: string; text: string }) {
 
 export function NowCell({ stage, labels: { t, format } }: CellProps) {
   const n = stage.now.customers;
-  return <Count value={format.number(n)} text={t('units.customers', { count: n, formatted: '' }).trim()} />;
+  return <Count value={format.number(n)} text={t('customers', { count: n, formatted: '' }).trim()} />;
 }
 
 export function EnteredCell({ stage, labels: { t, format } }: CellProps) {
   const { count, perWeek } = stage.entered;
   return (
     <>
-      <span className="map-big">
-        {t('map.perWeek', { value: format.number(Math.round(perWeek * 10) / 10) })}
-      </span>
-      <span className="map-note">{t('map.inPeriod', { count, formatted: format.number(count) })}</span>
+      <span className="map-big">{t('perWeek', { value: format.number(Math.round(perWeek * 10) / 10) })}</span>
+      <span className="map-note">{t('inPeriod', { count, formatted: format.number(count) })}</span>
     </>
   );
 }
 
 export function MovedOnCell({ stage, labels: { t, format, stage: stageName } }: CellProps) {
-  if (stage.next === null) return <span className="map-note">{t('map.lastStage')}</span>;
-  if (stage.entered.count === 0) return <span className="map-note">{t('map.noEntries')}</span>;
-  if (stage.movedOn === null) return <span className="map-note">{t('map.notCounted')}</span>;
+  if (stage.next === null) return <span className="map-note">{t('lastStage')}</span>;
+  if (stage.entered.count === 0) return <span className="map-note">{t('noEntries')}</span>;
+  if (stage.movedOn === null) return <span className="map-note">{t('notCounted')}</span>;
   return (
     <>
       <span className="map-big">
-        {t('map.movedOnTo', { share: format.share(stage.movedOn.share), next: stageName(stage.next) })}
+        {t('movedOnTo', { share: format.share(stage.movedOn.share), next: stageName(stage.next) })}
       </span>
       <span className="map-note">
-        {t('map.movedOnCount', {
+        {t('movedOnCount', {
           count: format.number(stage.movedOn.count),
           entered: format.number(stage.entered.count),
         })}
@@ -53,15 +51,13 @@ export function MovedOnCell({ stage, labels: { t, format, stage: stageName } }: 
 
 export function TimeCell({ stage, labels: { t, duration } }: CellProps) {
   if (stage.timeInStage === null) {
-    return (
-      <span className="map-note">{t(stage.entered.count === 0 ? 'map.noEntries' : 'map.noneLeft')}</span>
-    );
+    return <span className="map-note">{t(stage.entered.count === 0 ? 'noEntries' : 'noneLeft')}</span>;
   }
   return <span className="map-big">{duration(stage.timeInStage.medianMs)}</span>;
 }
 
 export function TouchpointsCell({ stage, labels: { t, format, event } }: CellProps) {
-  if (stage.touchpoints.length === 0) return <span className="map-note">{t('map.noEntries')}</span>;
+  if (stage.touchpoints.length === 0) return <span className="map-note">{t('noEntries')}</span>;
   return (
     <ol className="map-list">
       {stage.touchpoints.map((tp) => (
@@ -75,7 +71,7 @@ export function TouchpointsCell({ stage, labels: { t, format, event } }: CellPro
 }
 
 export function ChannelsCell({ stage, labels: { t, format, channel } }: CellProps) {
-  if (stage.channels.length === 0) return <span className="map-note">{t('map.noEntries')}</span>;
+  if (stage.channels.length === 0) return <span className="map-note">{t('noEntries')}</span>;
   const total = stage.entered.count;
   return (
     <ol className="map-list">
@@ -94,15 +90,15 @@ function measureText(m: MapMeasure, { t, format }: MapLabels): string {
   const average = format.number(Math.round(m.average * 10) / 10);
   switch (m.measure) {
     case 'rating':
-      return t('map.measure.rating', { average, answers });
+      return t('measure.rating', { average, answers });
     case 'ces':
-      return t('map.measure.ces', { average, answers });
+      return t('measure.ces', { average, answers });
     case 'nps': {
       const score = Math.round(((m.positive - m.negative) / m.answers) * 100);
-      return t('map.measure.nps', { score: signed(score, format.number), answers });
+      return t('measure.nps', { score: signed(score, format.number), answers });
     }
     case 'csat':
-      return t('map.measure.csat', { score: format.share(m.positive / m.answers), answers });
+      return t('measure.csat', { score: format.share(m.positive / m.answers), answers });
   }
 }
 
@@ -113,15 +109,15 @@ export function signed(value: number, formatNumber: (n: number) => string): stri
 export function SentimentCell({ stage, labels }: CellProps) {
   const { t, format } = labels;
   const s = stage.sentiment;
-  if (s.net === null) return <span className="map-note">{t('map.sentimentEmpty')}</span>;
+  if (s.net === null) return <span className="map-note">{t('sentimentEmpty')}</span>;
   const tone = s.net > 20 ? 'good' : s.net < 0 ? 'bad' : 'mixed';
   return (
     <>
-      <span className={`map-big map-tone-${tone}`} title={t('map.netHint')}>
-        {t('map.net', { net: signed(Math.round(s.net), format.number) })}
+      <span className={`map-big map-tone-${tone}`} title={t('netHint')}>
+        {t('net', { net: signed(Math.round(s.net), format.number) })}
       </span>
       <span className="map-note">
-        {t('map.signals', {
+        {t('signals', {
           count: s.signals,
           formatted: format.number(s.signals),
           positive: format.number(s.positive),
@@ -145,18 +141,18 @@ export function PainsCell({ stage, labels }: CellProps) {
     items.push({
       key: 'drop',
       strong: true,
-      text: t('map.pains.dropOff', {
+      text: t('pains.dropOff', {
         share: format.share(dropOff.share),
         next: stageName(dropOff.next),
-        lost: t('units.customers', { count: dropOff.lost, formatted: format.number(dropOff.lost) }),
+        lost: t('customers', { count: dropOff.lost, formatted: format.number(dropOff.lost) }),
       }),
     });
   }
   if (stuck !== null && stuck.customers > 0) {
     items.push({
       key: 'stuck',
-      text: t('map.pains.stuck', {
-        customers: t('units.customers', {
+      text: t('pains.stuck', {
+        customers: t('customers', {
           count: stuck.customers,
           formatted: format.number(stuck.customers),
         }),
@@ -167,8 +163,8 @@ export function PainsCell({ stage, labels }: CellProps) {
   if (atRisk > 0) {
     items.push({
       key: 'risk',
-      text: t('map.pains.atRisk', {
-        customers: t('units.customers', { count: atRisk, formatted: format.number(atRisk) }),
+      text: t('pains.atRisk', {
+        customers: t('customers', { count: atRisk, formatted: format.number(atRisk) }),
       }),
     });
   }
@@ -177,15 +173,15 @@ export function PainsCell({ stage, labels }: CellProps) {
     items.push({
       key: 'negatives',
       strong: true,
-      text: t('map.pains.negatives', { count: format.number(negatives.total), list }),
+      text: t('pains.negatives', { count: format.number(negatives.total), list }),
     });
     // Only worth a line when some of them name a branch.
     if (negatives.branches.some((b) => b.branchId !== null)) {
       const branches = negatives.branches.map((b) => `${branch(b.branchId)} ${format.number(b.count)}`);
-      items.push({ key: 'branches', text: t('map.pains.branches', { list: branches.join(', ') }) });
+      items.push({ key: 'branches', text: t('pains.branches', { list: branches.join(', ') }) });
     }
   }
-  if (items.length === 0) return <span className="map-note">{t('map.pains.none')}</span>;
+  if (items.length === 0) return <span className="map-note">{t('pains.none')}</span>;
   return (
     <ul className="map-pains">
       {items.map((item) => (
@@ -208,14 +204,14 @@ function adviceValues(advice: MapAdvice, labels: MapLabels): Record<string, stri
   if (typeof facts.share === 'number') values.share = format.share(facts.share);
   if (typeof facts.next === 'string') values.next = stage(facts.next);
   values.channel =
-    typeof facts.channel === 'string' && facts.channel !== '' ? channel(facts.channel) : t('map.anyChannel');
+    typeof facts.channel === 'string' && facts.channel !== '' ? channel(facts.channel) : t('anyChannel');
   if (typeof facts.touchpoint === 'string') values.touchpoint = event(facts.touchpoint);
   values.atBranch =
     typeof facts.branch === 'string' && facts.branch !== ''
-      ? t('map.atBranch', { branch: branch(facts.branch) })
+      ? t('atBranch', { branch: branch(facts.branch) })
       : '';
   const count = (n: string | number | undefined) =>
-    typeof n === 'number' ? t('units.customers', { count: n, formatted: format.number(n) }) : '';
+    typeof n === 'number' ? t('customers', { count: n, formatted: format.number(n) }) : '';
   if (typeof facts.atRisk === 'number') values.atRisk = count(facts.atRisk);
   if (typeof facts.customers === 'number') values.customers = count(facts.customers);
   return values;
@@ -223,14 +219,14 @@ function adviceValues(advice: MapAdvice, labels: MapLabels): Record<string, stri
 
 export function AdviceCell({ stage, labels }: CellProps) {
   const { t } = labels;
-  if (stage.advice.length === 0) return <span className="map-note">{t('map.adviceNone')}</span>;
+  if (stage.advice.length === 0) return <span className="map-note">{t('adviceNone')}</span>;
   return (
     <div className="map-advice-list">
       {stage.advice.map((advice) => (
         <article key={advice.key} className="map-advice" data-advice={advice.key}>
-          <span className={`map-lever lever-${advice.lever}`}>{t(`map.lever.${advice.lever}`)}</span>
-          <h3>{t(`map.advice.${advice.key}.title`)}</h3>
-          <p>{t(`map.advice.${advice.key}.body`, { replace: adviceValues(advice, labels) })}</p>
+          <span className={`map-lever lever-${advice.lever}`}>{t(`lever.${advice.lever}`)}</span>
+          <h3>{t(`advice.${advice.key}.title`)}</h3>
+          <p>{t(`advice.${advice.key}.body`, { replace: adviceValues(advice, labels) })}</p>
         </article>
       ))}
     </div>

@@ -51,8 +51,8 @@ export const MapSheet = forwardRef<HTMLDivElement, Props>(function MapSheet({ ma
     const hint = HINTS[key];
     return (
       <div role="rowheader" className="map-rowhead">
-        {t(`map.rows.${key}`)}
-        {hint && <span className="map-hint">{t(`map.hints.${hint}`)}</span>}
+        {t(`rows.${key}`)}
+        {hint && <span className="map-hint">{t(`hints.${hint}`)}</span>}
       </div>
     );
   };
@@ -70,7 +70,7 @@ export const MapSheet = forwardRef<HTMLDivElement, Props>(function MapSheet({ ma
   return (
     <div ref={ref} className="map-sheet" data-testid="journey-map">
       <div className="map-sheet-head">{heading}</div>
-      <div role="table" aria-label={t('map.table')} className="map-grid" style={style}>
+      <div role="table" aria-label={t('table')} className="map-grid" style={style}>
         <div role="row" className="map-row map-row-head">
           <div role="columnheader" className="map-corner" />
           {map.stages.map((stage, i) => (
@@ -89,12 +89,12 @@ export const MapSheet = forwardRef<HTMLDivElement, Props>(function MapSheet({ ma
           {rowHead('sentiment')}
           {map.signals === 0 ? (
             <div role="cell" className="map-cell map-span map-empty-row">
-              {t('map.sentimentNone')}
+              {t('sentimentNone')}
             </div>
           ) : (
             <>
               <div className="map-span map-sentiment-line" aria-hidden="false">
-                <SentimentLine stages={map.stages} label={t('map.rows.sentiment')} />
+                <SentimentLine stages={map.stages} label={t('rows.sentiment')} />
               </div>
               {map.stages.map((stage) => (
                 <div role="cell" className="map-cell" key={stage.key} data-stage={stage.key}>

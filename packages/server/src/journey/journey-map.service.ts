@@ -17,6 +17,9 @@ import { factsOf, mapColumn, type MapReadings, type StageFlow } from './journey-
 import type { JourneyScope } from './journey-scope.ts';
 import type { JourneyService } from './journey.service.ts';
 
+/** Nobody is stuck in a stage within a day, however quickly most people leave it. */
+const MIN_STUCK_MS = 86_400_000;
+
 /**
  * The journey map (Jejak's signature page): one column per stage of the workspace's rules, with who is
  * there, how many came and moved on, what brought them, how they felt, where it hurts and what to do.
@@ -79,7 +82,7 @@ export class JourneyMapService {
 
   /**
    * Each stage's funnel step, with who is stuck: in the stage now for longer than 9 in 10 of the
-   * period's visits that ended stayed. The last stage is where customers are meant to stay: nobody is
+   * period's visits that ended stayed, and at least a day. The last stage is where customers are meant to stay: nobody is
    * stuck there.
    */
   private async flows(
@@ -93,7 +96,8 @@ export class JourneyMapService {
       funnel.map(async (step, i): Promise<[string, StageFlow]> => {
         const last = i === funnel.length - 1;
         // Whole milliseconds: a bucket's estimate has a fraction, and times are integers in storage.
-        const longerThanMs = last || step.longStayMs === null ? null : Math.round(step.longStayMs);
+        const longerThanMs =
+          last || step.longStayMs === null ? null : Math.max(MIN_STUCK_MS, Math.round(step.longStayMs));
         const stuck =
           longerThanMs === null
             ? null
