@@ -98,6 +98,16 @@ describe('journey funnel and trend', () => {
     expect((await t.api('GET', '/journey/trend?from=2026-05-18&to=2026-06-06')).body).toBe(trend);
   });
 
+  it('cuts the days again when the workspace moves to another time zone', async () => {
+    // 22:30 in Jakarta on 31 May is already 1 June in Jayapura, two hours ahead.
+    const late = new Date(Date.UTC(2026, 4, 31, 15, 30)).toISOString();
+    await t.ingest([aTrack({ anonymousId: 'late', event: 'Page Viewed', timestamp: late })]);
+    const entered = async () => stage(await funnel('from=2026-06-01&to=2026-06-01'), 'awareness').entered;
+    expect(await entered()).toBe(0);
+    await t.services.workspaces.update(t.workspace.id, { timezone: 'Asia/Jayapura' });
+    expect(await entered()).toBe(1);
+  });
+
   it('defaults to the last 30 days of the workspace time zone', async () => {
     const body = await funnel('');
     expect(body).toMatchObject({ from: '2026-05-03', to: '2026-06-01' });

@@ -50,12 +50,13 @@ export class JourneyFunnelService {
     const steps = await this.funnelSteps(workspace.id, range, scope);
     return {
       ...period(workspace, range, scope),
-      stages: steps.map(({ stage, step }) => ({
+      stages: steps.map(({ stage, step }, i) => ({
         key: stage.key,
         label: stage.label,
         entered: step.entered,
         movedOn: step.movedOn,
-        movedOnShare: step.entered > 0 ? step.movedOn / step.entered : null,
+        // The last stage has no later one to move on to: no share, rather than a 0% that reads as a failing.
+        movedOnShare: step.entered > 0 && i < steps.length - 1 ? step.movedOn / step.entered : null,
         left: step.left,
         medianToMoveOnMs: step.medianToMoveOnMs,
         medianInStageMs: step.medianInStageMs,

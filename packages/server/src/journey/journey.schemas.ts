@@ -160,7 +160,9 @@ export const FunnelSchema = Type.Object({
       movedOn: Type.Integer({
         description: 'Of those visits, how many moved on to a later stage by now (skipping stages counts)',
       }),
-      movedOnShare: Nullable(Type.Number({ description: 'movedOn / entered; null when nobody entered' })),
+      movedOnShare: Nullable(
+        Type.Number({ description: 'movedOn / entered; null when nobody entered, and for the last stage' }),
+      ),
       left: Type.Integer({ description: 'Of those visits, how many ended by now in any direction' }),
       medianToMoveOnMs: Nullable(
         Type.Number({

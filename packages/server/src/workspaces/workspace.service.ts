@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { WorkspaceRepository, type Store, type Workspace } from '@jejak/storage';
+import { JourneySummaryRepository, WorkspaceRepository, type Store, type Workspace } from '@jejak/storage';
 import { badRequest, conflict, notFound } from '../http/http-error.ts';
 
 export interface NewWorkspaceInput {
@@ -39,7 +39,16 @@ export class WorkspaceService {
     };
     if (changes.name === '') throw badRequest('name must not be empty');
     if (Object.keys(changes).length === 0) return this.get(id);
-    const workspace = await new WorkspaceRepository(this.store.db).update(id, changes);
+    const workspace = await this.store.db.transaction().execute(async (trx) => {
+      const workspaces = new WorkspaceRepository(trx);
+      const before = await workspaces.get(id);
+      const after = await workspaces.update(id, changes);
+      // The journey's daily summaries are cut in the workspace's zone: cut them again in the new one.
+      if (before && after && before.timezone !== after.timezone) {
+        await new JourneySummaryRepository(trx).recompute(id);
+      }
+      return after;
+    });
     if (!workspace) throw notFound(`Workspace ${id}`);
     return workspace;
   }
