@@ -1,11 +1,13 @@
 import { experienceEn } from './experience.en.ts';
 import { customersEn } from './customers.en.ts';
 import type { Catalogue } from './id.ts';
+import { journeyOverviewEn } from './journey-overview.en.ts';
 import { salesEn } from './sales.en.ts';
 
 /** English, the second language: the same keys as id.ts. */
 export const en: Catalogue = {
   ...experienceEn,
+  ...journeyOverviewEn,
   app: { name: 'Jejak', tagline: 'Customer journeys for your business', loading: 'Loading…' },
   language: { label: 'Language', id: 'Bahasa Indonesia', en: 'English' },
   errors: {
@@ -115,6 +117,7 @@ export const en: Catalogue = {
     last7: 'Last 7 days',
     last30: 'Last 30 days',
     last90: 'Last 90 days',
+    last365: 'Last 12 months',
     invalid: 'The start date must be before the end date.',
   },
   sales: salesEn,

@@ -5,11 +5,13 @@
  * end in _one/_other: Indonesian uses only _other, the _one keys are there to keep one shape.
  */
 import { experienceId } from './experience.id.ts';
+import { journeyOverviewId } from './journey-overview.id.ts';
 import { salesId } from './sales.id.ts';
 import { customersId } from './customers.id.ts';
 
 export const id = {
   ...experienceId,
+  ...journeyOverviewId,
   app: { name: 'Jejak', tagline: 'Perjalanan pelanggan untuk usaha Anda', loading: 'Memuat…' },
   language: { label: 'Bahasa', id: 'Bahasa Indonesia', en: 'English' },
   errors: {
@@ -119,6 +121,7 @@ export const id = {
     last7: '7 hari terakhir',
     last30: '30 hari terakhir',
     last90: '90 hari terakhir',
+    last365: '12 bulan terakhir',
     invalid: 'Tanggal awal harus sebelum tanggal akhir.',
   },
   sales: salesId,

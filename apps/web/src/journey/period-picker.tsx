@@ -12,6 +12,7 @@ const PRESETS = [
   { days: 7, key: 'period.last7' },
   { days: 30, key: 'period.last30' },
   { days: 90, key: 'period.last90' },
+  { days: 365, key: 'period.last365' },
 ] as const;
 
 export function PeriodPicker({ period, valid, onChange, onLastDays }: Props) {

@@ -1,27 +1,28 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTransitions, type StageCount } from '../api/journey.api.ts';
+import { useTransitions, type JourneyFilter, type StageCount } from '../api/journey.api.ts';
 import { EChart } from '../charts/echart.tsx';
 import { useFormat } from '../format/use-format.ts';
 import { ErrorNotice } from '../pages/error-notice.tsx';
-import { PeriodPicker } from './period-picker.tsx';
 import { sankeyOption } from './sankey-option.ts';
 import { useStageLabel } from './stage-labels.ts';
-import { usePeriod } from './use-period.ts';
+import type { Period } from './use-period.ts';
 
 interface Props {
   workspaceId: string;
   timeZone: string;
   stages: StageCount[];
+  period: Period;
+  valid: boolean;
+  filter: JourneyFilter;
 }
 
 /** Moves between stages in the period of the URL: a Sankey, and the moves as a table, largest first. */
-export function TransitionsSection({ workspaceId, timeZone, stages }: Props) {
+export function TransitionsSection({ workspaceId, timeZone, stages, period, valid, filter }: Props) {
   const { t } = useTranslation();
   const format = useFormat(timeZone);
   const labelOf = useStageLabel(stages);
-  const { period, setPeriod, setLastDays, valid } = usePeriod(timeZone);
-  const transitions = useTransitions(workspaceId, period.from, valid ? period.to : period.from + 1);
+  const transitions = useTransitions(workspaceId, period.from, valid ? period.to : period.from + 1, filter);
   const items = useMemo(
     () => [...(transitions.data?.items ?? [])].sort((a, b) => b.count - a.count),
     [transitions.data],
@@ -38,7 +39,6 @@ export function TransitionsSection({ workspaceId, timeZone, stages }: Props) {
       <p className="muted">
         {t('overview.transitionsHint', { from: format.date(period.from), to: format.date(period.to - 1) })}
       </p>
-      <PeriodPicker period={period} valid={valid} onChange={setPeriod} onLastDays={setLastDays} />
       {transitions.error && <ErrorNotice error={transitions.error} />}
       {valid && items.length === 0 && !transitions.isPending && (
         <p className="muted">{t('overview.noTransitions')}</p>
