@@ -41,8 +41,10 @@ export {
   type DayRange,
   type FunnelOptions,
   type FunnelStep,
+  type NowCounts,
   type WeeklyEntries,
 } from './repositories/journey.repository.ts';
+export { JourneyNowRepository } from './repositories/journey-now.repository.ts';
 export type { JourneyFilter } from './repositories/journey-filter.ts';
 export { JourneySummaryRepository } from './repositories/journey-summary.repository.ts';
 export { dayNumber, dayText, isoWeekStart, localDayOf, startOfLocalDay } from './journey/zoned-day.ts';

@@ -198,6 +198,19 @@ export interface JourneyDailyExitsTable {
   exits: number;
 }
 
+/**
+ * Customers per stage, status and attribution now, kept in step with journey_states by
+ * JourneyStateRepository in the same transaction. '' stands for no stage.
+ */
+export interface JourneyNowCountsTable {
+  workspace_id: string;
+  first_channel: string;
+  home_branch_id: string;
+  stage: string;
+  status: string;
+  customers: number;
+}
+
 /** Workspaces whose journeys were stored before transitions carried attribution: rebuilt at start. */
 export interface JourneyRebuildPendingTable {
   workspace_id: string;
@@ -234,6 +247,7 @@ export interface Database extends AccountTables, SalesTables, ExperienceTables, 
   journey_daily_moves: JourneyDailyMovesTable;
   journey_daily_exits: JourneyDailyExitsTable;
   journey_rebuild_pending: JourneyRebuildPendingTable;
+  journey_now_counts: JourneyNowCountsTable;
   journey_rules: JourneyRulesTable;
   quarantine: QuarantineTable;
 }

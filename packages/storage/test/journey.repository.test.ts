@@ -271,16 +271,40 @@ describe('JourneyRepository', () => {
         first_channel: 'ads',
       }),
     ]);
-    expect(await journey.stageCounts(ws, { channel: 'ads' })).toEqual([
+    expect((await journey.nowCounts(ws, { channel: 'ads' })).stages).toEqual([
       { stage: 'awareness', count: 1 },
       { stage: 'purchase', count: 1 },
     ]);
-    expect(await journey.stageCounts(ws, { branchIds: ['br_kemang'] })).toEqual([
+    expect((await journey.nowCounts(ws, { branchIds: ['br_kemang'] })).stages).toEqual([
       { stage: 'purchase', count: 2 },
     ]);
-    expect(await journey.statusCounts(ws, { channel: 'ads', branchIds: ['br_kemang'] })).toEqual([
+    expect((await journey.nowCounts(ws, { channel: 'ads', branchIds: ['br_kemang'] })).statuses).toEqual([
       { status: 'active', count: 1 },
     ]);
-    expect(await journey.statusCounts(ws)).toHaveLength(2);
+    expect((await journey.nowCounts(ws)).statuses).toHaveLength(2);
+
+    // The counts follow every write of the states, and equal a count of them made afresh.
+    await states.upsert(
+      aJourneyState({
+        workspace_id: ws,
+        customer_id: 'c',
+        stage: 'purchase',
+        status: 'active',
+        first_channel: 'ads',
+      }),
+    );
+    await states.delete(ws, 'b');
+    await states.upsertMany([
+      aJourneyState({ workspace_id: ws, customer_id: 'd', stage: null, status: 'new' }),
+    ]);
+    const kept = await journey.nowCounts(ws);
+    expect(kept.stages).toEqual([
+      { stage: null, count: 1 },
+      { stage: 'purchase', count: 2 },
+    ]);
+    await new JourneySummaryRepository(store.db).recompute(ws);
+    expect(await journey.nowCounts(ws)).toEqual(kept);
+    await states.deleteWorkspace(ws);
+    expect(await journey.nowCounts(ws)).toEqual({ stages: [], statuses: [] });
   });
 });

@@ -28,11 +28,11 @@ export class JourneyQueries {
     await this.requireWorkspace(workspaceId);
     const db = this.store.db;
     const journey = new JourneyRepository(db);
-    const [{ rules, version }, byStage, byStatus] = await Promise.all([
+    const [{ rules, version }, now] = await Promise.all([
       this.journey.rulesFor(db, workspaceId),
-      journey.stageCounts(workspaceId, scope.filter),
-      journey.statusCounts(workspaceId, scope.filter),
+      journey.nowCounts(workspaceId, scope.filter),
     ]);
+    const { stages: byStage, statuses: byStatus } = now;
     const stageCount = new Map(byStage.map((s) => [s.stage, s.count]));
     const statusCount = new Map(byStatus.map((s) => [s.status, s.count]));
     const total = byStage.reduce((sum, s) => sum + s.count, 0);

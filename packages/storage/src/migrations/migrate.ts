@@ -10,6 +10,7 @@ import * as branchArchive from './2026-11-24T1941-branch-archive.ts';
 import * as journeyOverview from './2026-11-24T1952-journey-overview.ts';
 import * as reviews from './2026-11-24T2040-reviews.ts';
 import * as journeySignalAttribution from './2026-11-24T2050-journey-signal-attribution.ts';
+import * as journeyNowCounts from './2026-11-24T2052-journey-now-counts.ts';
 
 // Listed by hand rather than read from the folder, so migrations load the same under tsx, vitest and a bundler.
 // Names sort in the order they run; add new ones at the end with a later timestamp.
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T1952-journey-overview': journeyOverview,
   '2026-11-24T2040-reviews': reviews,
   '2026-11-24T2050-journey-signal-attribution': journeySignalAttribution,
+  '2026-11-24T2052-journey-now-counts': journeyNowCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -1,5 +1,6 @@
 import type { JourneyStateRow, NewJourneyState } from '../schema.ts';
 import { chunks, type Executor } from './executor.ts';
+import { JourneyNowRepository, type CountedState } from './journey-now.repository.ts';
 
 export interface StageCount {
   stage: string | null;
@@ -18,6 +19,10 @@ export interface StagePosition {
   status: string;
 }
 
+/**
+ * Every customer's journey state. Every write here also moves the counts of now (JourneyNowRepository)
+ * on the same executor, so within the caller's transaction they always equal a count of the states.
+ */
 export class JourneyStateRepository {
   constructor(private readonly db: Executor) {}
 
@@ -61,6 +66,7 @@ export class JourneyStateRepository {
   }
 
   private async upsertPart(rows: readonly NewJourneyState[]): Promise<void> {
+    const before = await this.counted(rows);
     await this.db
       .insertInto('journey_states')
       .values(rows)
@@ -80,20 +86,25 @@ export class JourneyStateRepository {
         })),
       )
       .execute();
+    await new JourneyNowRepository(this.db).change(before, rows.map(countedOf));
   }
 
   async delete(workspaceId: string, customerId: string): Promise<boolean> {
-    const result = await this.db
+    const before = await this.counted([{ workspace_id: workspaceId, customer_id: customerId }]);
+    if (before.length === 0) return false;
+    await this.db
       .deleteFrom('journey_states')
       .where('workspace_id', '=', workspaceId)
       .where('customer_id', '=', customerId)
-      .executeTakeFirst();
-    return result.numDeletedRows > 0n;
+      .execute();
+    await new JourneyNowRepository(this.db).change(before, []);
+    return true;
   }
 
   /** Writes many fresh states at once (a rebuild, after `deleteWorkspace`). 13 bound values a row. */
   async insertMany(rows: readonly NewJourneyState[]): Promise<void> {
     for (const part of chunks(rows, 400)) await this.db.insertInto('journey_states').values(part).execute();
+    await new JourneyNowRepository(this.db).change([], rows.map(countedOf));
   }
 
   /** Removes every state of a workspace before a rebuild writes them again. Returns how many were removed. */
@@ -102,7 +113,31 @@ export class JourneyStateRepository {
       .deleteFrom('journey_states')
       .where('workspace_id', '=', workspaceId)
       .executeTakeFirst();
+    await new JourneyNowRepository(this.db).clear(workspaceId);
     return Number(result.numDeletedRows);
+  }
+
+  /** The stored stage, status and attribution of these customers, as the counts of now see them. */
+  private async counted(
+    keys: readonly Pick<NewJourneyState, 'workspace_id' | 'customer_id'>[],
+  ): Promise<CountedState[]> {
+    const found: CountedState[] = [];
+    const byWorkspace = new Map<string, string[]>();
+    for (const k of keys)
+      byWorkspace.set(k.workspace_id, [...(byWorkspace.get(k.workspace_id) ?? []), k.customer_id]);
+    for (const [workspaceId, customerIds] of byWorkspace) {
+      for (const part of chunks(customerIds)) {
+        found.push(
+          ...(await this.db
+            .selectFrom('journey_states')
+            .select(['workspace_id', 'stage', 'status', 'first_channel', 'home_branch_id'])
+            .where('workspace_id', '=', workspaceId)
+            .where('customer_id', 'in', part)
+            .execute()),
+        );
+      }
+    }
+    return found;
   }
 
   /** States whose next deadline has passed, in every workspace, earliest first: the clock job's work list. */
@@ -164,4 +199,14 @@ export class JourneyStateRepository {
       .execute();
     return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
   }
+}
+
+function countedOf(row: NewJourneyState): CountedState {
+  return {
+    workspace_id: row.workspace_id,
+    stage: row.stage ?? null,
+    status: row.status,
+    first_channel: row.first_channel ?? '',
+    home_branch_id: row.home_branch_id ?? '',
+  };
 }

@@ -2,6 +2,7 @@ import { localDayOf } from '../journey/zoned-day.ts';
 import { waitBucket } from '../journey/wait-histogram.ts';
 import type { TransitionRow } from '../schema.ts';
 import { chunks, type Executor } from './executor.ts';
+import { JourneyNowRepository } from './journey-now.repository.ts';
 
 /** What the daily summaries read of a transition. */
 export type SummarizedTransition = Pick<
@@ -64,8 +65,12 @@ export class JourneySummaryRepository {
     await this.db.deleteFrom('journey_daily_exits').where('workspace_id', '=', workspaceId).execute();
   }
 
-  /** Makes a workspace's summaries anew from its transitions: after a rebuild, or a change of time zone. */
+  /**
+   * Makes a workspace's summaries anew from its transitions (and the counts of now from its states):
+   * after a rebuild, or a change of time zone.
+   */
   async recompute(workspaceId: string): Promise<void> {
+    await new JourneyNowRepository(this.db).recompute(workspaceId);
     await this.clear(workspaceId);
     const zone = (await this.timeZones([workspaceId])).get(workspaceId) ?? 'UTC';
     const summaries: Summaries = { moves: new Map(), exits: new Map() };
@@ -106,7 +111,9 @@ export class JourneySummaryRepository {
   }
 
   private async write({ moves, exits }: Summaries): Promise<void> {
-    const moveRows = [...moves].map(([key, count]) => {
+    // Sorted, and moves before exits: concurrent transactions on PostgreSQL then take the row locks
+    // they share in one order, and wait for each other rather than deadlock.
+    const moveRows = sortedByKey(moves).map(([key, count]) => {
       const [workspace_id, kind, day, from_value, to_value, first_channel, home_branch_id] = key.split(SEP);
       return {
         workspace_id: workspace_id!,
@@ -139,7 +146,7 @@ export class JourneySummaryRepository {
         )
         .execute();
     }
-    const exitRows = [...exits].map(([key, count]) => {
+    const exitRows = sortedByKey(exits).map(([key, count]) => {
       const [workspace_id, entry_day, stage, next_stage, first_channel, home_branch_id, wait_bucket] =
         key.split(SEP);
       return {
@@ -199,4 +206,8 @@ function summarize(row: SummarizedTransition, zone: string, sign: 1 | -1, into: 
     waitBucket(row.at - row.since),
   ].join(SEP);
   into.exits.set(exitKey, (into.exits.get(exitKey) ?? 0) + sign);
+}
+
+function sortedByKey(counts: Map<string, number>): [string, number][] {
+  return [...counts].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

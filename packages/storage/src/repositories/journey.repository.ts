@@ -41,6 +41,11 @@ export interface FunnelStep {
   longStayMs: number | null;
 }
 
+export interface NowCounts {
+  stages: StageCount[];
+  statuses: StatusCount[];
+}
+
 export interface WeeklyEntries {
   /** The Monday that starts the ISO week, as a local day. */
   weekStart: number;
@@ -163,30 +168,36 @@ export class JourneyRepository {
       .filter((r) => r.count !== 0);
   }
 
-  /** Customers per stage now (null: no stage yet), for the filter's customers: their branch now. */
-  async stageCounts(workspaceId: string, filter?: JourneyFilter): Promise<StageCount[]> {
+  /**
+   * Customers per stage (null: no stage yet) and per status now, for the filter's customers (their
+   * branch now), from the counts kept beside the states.
+   */
+  async nowCounts(workspaceId: string, filter?: JourneyFilter): Promise<NowCounts> {
     const rows = await this.db
-      .selectFrom('journey_states')
-      .select((eb) => ['stage', eb.fn.countAll<number>().as('count')])
+      .selectFrom('journey_now_counts')
+      .select((eb) => ['stage', 'status', eb.fn.sum<number>('customers').as('count')])
       .where('workspace_id', '=', workspaceId)
       .where(journeyFilterSql(filter, 'home_branch_id'))
-      .groupBy('stage')
-      .orderBy('stage', (ob) => ob.asc().nullsFirst())
+      .groupBy(['stage', 'status'])
       .execute();
-    return rows.map((r) => ({ stage: r.stage, count: Number(r.count) }));
-  }
-
-  /** Customers per status now, for the filter's customers. */
-  async statusCounts(workspaceId: string, filter?: JourneyFilter): Promise<StatusCount[]> {
-    const rows = await this.db
-      .selectFrom('journey_states')
-      .select((eb) => ['status', eb.fn.countAll<number>().as('count')])
-      .where('workspace_id', '=', workspaceId)
-      .where(journeyFilterSql(filter, 'home_branch_id'))
-      .groupBy('status')
-      .orderBy('status')
-      .execute();
-    return rows.map((r) => ({ status: r.status, count: Number(r.count) }));
+    const stages = new Map<string | null, number>();
+    const statuses = new Map<string, number>();
+    for (const row of rows) {
+      const count = Number(row.count);
+      if (count === 0) continue;
+      const stage = row.stage === '' ? null : row.stage;
+      stages.set(stage, (stages.get(stage) ?? 0) + count);
+      statuses.set(row.status, (statuses.get(row.status) ?? 0) + count);
+    }
+    const text = (value: string | null) => value ?? '';
+    return {
+      stages: [...stages]
+        .map(([stage, count]) => ({ stage, count }))
+        .sort((a, b) => text(a.stage).localeCompare(text(b.stage))),
+      statuses: [...statuses]
+        .map(([status, count]) => ({ status, count }))
+        .sort((a, b) => a.status.localeCompare(b.status)),
+    };
   }
 }
 
