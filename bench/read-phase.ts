@@ -1,16 +1,48 @@
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { BENCH_SHOP } from '../packages/cli/src/demo/index.ts';
 import { timeGets } from './api.ts';
 import { say } from './progress.ts';
 import type { ChildServer } from './processes.ts';
 import { timing, type Timing } from './stats.ts';
 import { DAY_MS, YEAR_START } from './workload.ts';
 
+/** One timed journey read: what the dashboard asks, and how long the server took to answer it. */
+export interface ReadMeasure {
+  label: string;
+  timing: Timing;
+}
+
 export interface ReadFigures {
   requests: number;
+  /** The branch the filtered reads ask for (the first outlet of the workload's shop). */
+  branch: string;
   overview: Timing;
   transitionsLast30Days: Timing;
   transitionsWholeYear: Timing;
+  /** The overview page's other reads: the funnel and the weekly trend, with and without a filter. */
+  journey: ReadMeasure[];
   /** The same server answering GET /health: the cost of a request with no work in it. */
   health: Timing;
+}
+
+/**
+ * The workload's sales name the shop's outlets by the profile's ids (`br_malioboro` ...). Registered as
+ * branches of the bench workspace, with the server stopped, as an owner would add them in settings (the
+ * API gives new branches ids of its own), so the journey reads can filter by one.
+ */
+export function registerWorkloadBranches(dataDir: string, workspaceId: string): string {
+  const db = new BetterSqlite3(join(dataDir, 'jejak.sqlite'));
+  try {
+    const insert = db.prepare(
+      `insert or ignore into branches (id, workspace_id, name, address, timezone, currency, created_at)
+       values (?, ?, ?, ?, 'Asia/Jakarta', 'IDR', ?)`,
+    );
+    for (const b of BENCH_SHOP.branches) insert.run(b.id, workspaceId, b.name, b.city, YEAR_START);
+  } finally {
+    db.close();
+  }
+  return BENCH_SHOP.branches[0]!.id;
 }
 
 /** One GET at a time against the running server, as a dashboard opening its pages would send them. */
@@ -20,17 +52,23 @@ export async function measureReads(
   workspaceId: string,
   days: number,
   requests: number,
+  branch: string,
 ): Promise<ReadFigures> {
   const headers = { authorization: `Bearer ${adminKey}` };
   const base = `${server.url}/api/v1/workspaces/${workspaceId}/journey`;
   const end = YEAR_START + days * DAY_MS;
   const iso = (at: number) => new Date(at).toISOString();
+  // The simulated year in Jakarta days, as the dashboard's period picker sends them.
+  const day = (at: number) => new Date(at + 7 * 3_600_000).toISOString().slice(0, 10);
+  const last30 = `from=${day(end - 30 * DAY_MS)}&to=${day(end - DAY_MS)}`;
+  const year = `from=${day(YEAR_START)}&to=${day(end - DAY_MS)}`;
   const time = async (label: string, url: string, withKey = true) => {
     say(`reads: ${requests} x ${label}`);
     return timing((await timeGets(url, withKey ? headers : {}, requests)).latenciesMs);
   };
-  return {
+  const figures: ReadFigures = {
     requests,
+    branch,
     health: await time('GET /health', `${server.url}/health`, false),
     overview: await time('GET journey/overview', `${base}/overview`),
     transitionsLast30Days: await time(
@@ -41,5 +79,25 @@ export async function measureReads(
       'GET journey/transitions, whole year',
       `${base}/transitions?from=${iso(YEAR_START)}&to=${iso(end)}`,
     ),
+    journey: [],
   };
+  const journey: [label: string, path: string][] = [
+    ['GET journey/overview, one branch', `overview?branch=${branch}`],
+    ['GET journey/overview, one channel', 'overview?channel=ads'],
+    ['GET journey/funnel, last 30 days', `funnel?${last30}`],
+    ['GET journey/funnel, last 30 days, one branch', `funnel?${last30}&branch=${branch}`],
+    ['GET journey/funnel, whole year', `funnel?${year}`],
+    ['GET journey/funnel, whole year, one channel', `funnel?${year}&channel=ads`],
+    ['GET journey/trend, last 30 days', `trend?${last30}`],
+    ['GET journey/trend, whole year', `trend?${year}`],
+    ['GET journey/trend, whole year, one branch', `trend?${year}&branch=${branch}`],
+    [
+      'GET journey/transitions, whole year, one channel',
+      `transitions?from=${iso(YEAR_START)}&to=${iso(end)}&channel=ads`,
+    ],
+  ];
+  for (const [label, path] of journey) {
+    figures.journey.push({ label, timing: await time(label, `${base}/${path}`) });
+  }
+  return figures;
 }

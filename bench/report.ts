@@ -80,6 +80,7 @@ function rows(r: BenchResults): Row[] {
     readRow('GET journey/overview', r.reads.overview),
     readRow('GET journey/transitions, last 30 days', r.reads.transitionsLast30Days),
     readRow('GET journey/transitions, whole year', r.reads.transitionsWholeYear),
+    ...r.reads.journey.map((m) => readRow(m.label, m.timing)),
     [
       'server resident memory, after the reads',
       `${Math.round(r.serverRssBytesAfterReads / 1_048_576).toLocaleString('en')} MiB`,

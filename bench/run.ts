@@ -11,7 +11,7 @@ import { createBenchWorkspace } from './api.ts';
 import { countEvents, figures, parseOnlyBaseline, postToJejak, sqliteBaseline } from './ingest-phase.ts';
 import { startJejak } from './processes.ts';
 import { say } from './progress.ts';
-import { measureReads } from './read-phase.ts';
+import { measureReads, registerWorkloadBranches } from './read-phase.ts';
 import { rebuildWithCli, scanFloor } from './rebuild-phase.ts';
 import { formatTable, type BenchResults } from './report.ts';
 import { workloadBatches, type Batch, type WorkloadOptions } from './workload.ts';
@@ -156,6 +156,7 @@ async function main() {
     const loaded = await ingest(options, root);
     const floor = scanFloor(loaded.dataDir);
     const rebuild = await rebuildWithCli(loaded.dataDir);
+    const branch = registerWorkloadBranches(loaded.dataDir, loaded.workspaceId);
     const server = await startJejak(loaded.dataDir, SERVER_ENV);
     const reads = await measureReads(
       server,
@@ -163,6 +164,7 @@ async function main() {
       loaded.workspaceId,
       options.days,
       options.reads,
+      branch,
     );
     const serverRssBytesAfterReads = server.rss();
     await server.stop();
