@@ -56,13 +56,15 @@ describe('dashboard: products and stock', () => {
       .setInputFiles({ name: 'produk.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
     await page.getByTestId('csv-check').click();
     await expect
-      .poll(async () => plain(await page.getByTestId('csv-report').textContent()))
+      .poll(async () => plain(await page.getByTestId('csv-report').textContent()), { timeout: 10_000 })
       .toContain('Hasil pemeriksaan: 2 produk baru, 0 diperbarui, 1 baris ditolak. Belum ada yang disimpan.');
     expect(plain(await page.getByTestId('csv-report').textContent())).toContain(
       'Baris 4: harga “15000,50” bukan angka Rupiah bulat',
     );
     await page.getByTestId('csv-import-now').click();
-    await expect.poll(async () => page.getByTestId('catalogue').locator('tbody tr').count()).toBe(2);
+    await expect
+      .poll(async () => page.getByTestId('catalogue').locator('tbody tr').count(), { timeout: 10_000 })
+      .toBe(2);
     expect(plain(await page.getByTestId('csv-report').textContent())).toContain(
       'Impor selesai: 2 produk baru',
     );
@@ -73,7 +75,7 @@ describe('dashboard: products and stock', () => {
     await page.getByTestId('receive-KOPI-250').fill('24');
     await page.getByTestId('receive-KOPI-250').press('Enter');
     await expect
-      .poll(async () => plain(await page.getByTestId('stock-KOPI-250').textContent()))
+      .poll(async () => plain(await page.getByTestId('stock-KOPI-250').textContent()), { timeout: 10_000 })
       .toBe('24 bungkus');
     expect(plain(await page.getByTestId('catalogue-notice').textContent())).toBe(
       '24 bungkus Biji Kopi Gayo 250 g diterima.',

@@ -115,26 +115,32 @@ describe('dashboard: the cashier screen', () => {
 
     // A USB scanner types the barcode and Enter into the focused search box.
     await page.getByTestId('product-search').waitFor();
+    // The search box takes the focus when the page opens: where a scanner's keystrokes land.
+    await page.locator('[data-testid=product-search]:focus').waitFor({ timeout: 10_000 });
     await page.keyboard.type('8991234500017\n', { delay: 5 });
-    await expect.poll(() => page.getByTestId('cart').locator('tbody tr').count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('cart').locator('tbody tr').count(), { timeout: 10_000 })
+      .toBe(1);
     await page.getByRole('button', { name: 'Tambah satu Biji Kopi Gayo 250 g' }).click();
     await page.keyboard.press('F2');
     await page.keyboard.type('kopi susu');
     await page.getByTestId('matches').waitFor();
     await page.keyboard.press('Enter');
-    await expect.poll(async () => plain(await page.getByTestId('total').textContent())).toBe('Rp 58.000');
+    await expect
+      .poll(async () => plain(await page.getByTestId('total').textContent()), { timeout: 10_000 })
+      .toBe('Rp 58.000');
 
     await page.keyboard.press('F4');
     await page.keyboard.type('0812 3456 7801\n');
     await expect
-      .poll(async () => plain(await page.getByTestId('customer-name').textContent()))
+      .poll(async () => plain(await page.getByTestId('customer-name').textContent()), { timeout: 10_000 })
       .toBe('Siti Rahayu');
 
     await page.getByTestId('payment-0-amount').fill('20000');
     await page.getByTestId('payment-0-tendered').fill('50000');
     await page.getByTestId('add-qris').click();
     await expect
-      .poll(async () => page.getByTestId('payment-1-amount').getAttribute('placeholder'))
+      .poll(async () => page.getByTestId('payment-1-amount').getAttribute('placeholder'), { timeout: 10_000 })
       .toBe('38.000');
     expect(plain(await page.getByTestId('change').textContent())).toBe('Kembalian: Rp 30.000');
     expect(plain(await page.getByTestId('pay').textContent())).toBe('Bayar Rp 58.000 (F9)');
@@ -165,7 +171,9 @@ describe('dashboard: the cashier screen', () => {
     );
     expect(customers.items[0]?.stage).toBe('purchase');
     await page.keyboard.press('Escape');
-    await expect.poll(async () => plain(await page.getByTestId('total').textContent())).toBe('Rp 0');
+    await expect
+      .poll(async () => plain(await page.getByTestId('total').textContent()), { timeout: 10_000 })
+      .toBe('Rp 0');
   });
 
   it('shows the receipt on 58 mm and 80 mm rolls, as printed', async () => {
@@ -207,7 +215,7 @@ describe('dashboard: the cashier screen', () => {
     await page.getByTestId('refund-reason').fill('Kemasan sobek');
     await page.getByTestId('submit-refund').click();
     await expect
-      .poll(async () => plain(await page.getByTestId('refund-error').textContent()))
+      .poll(async () => plain(await page.getByTestId('refund-error').textContent()), { timeout: 10_000 })
       .toBe(
         'Pengembalian dana dan pembatalan hanya boleh dilakukan manajer atau pemilik. Minta manajer masuk untuk melakukannya.',
       );
@@ -228,7 +236,7 @@ describe('dashboard: the cashier screen', () => {
     expect(plain(await page.getByTestId('submit-refund').textContent())).toBe('Kembalikan Rp 18.000');
     await page.getByTestId('submit-refund').click();
     await expect
-      .poll(async () => plain(await page.getByTestId('order-status').textContent()))
+      .poll(async () => plain(await page.getByTestId('order-status').textContent()), { timeout: 10_000 })
       .toBe('Dikembalikan sebagian');
     const history = plain(await page.getByTestId('history').textContent());
     expect(history).toContain('Pengembalian Rp 18.000 oleh Bayu Manajer');
