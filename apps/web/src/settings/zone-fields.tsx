@@ -16,15 +16,21 @@ interface Props {
   disabled?: boolean;
 }
 
+/** A zone as people in Indonesia say it, `WIB (Asia/Jakarta)`; any other zone by its name. */
+export function useZoneLabel() {
+  const { t } = useTranslation('settings');
+  return (zone: string): string => {
+    const key = ZONE_NAMES[zone as (typeof INDONESIAN_ZONES)[number]] as ZoneName | undefined;
+    return key ? `${t(key)} (${zone})` : zone;
+  };
+}
+
 /** The time zone and currency selects of a workspace or branch; WIB, WITA and WIT by their names. */
 export function ZoneFields({ timezone, currency, onChange, disabled }: Props) {
   const { t } = useTranslation('settings');
   const zones = useMemo(() => timeZoneOptions(timezone), [timezone]);
   const currencies = useMemo(() => currencyOptions(currency), [currency]);
-  const zoneLabel = (zone: string) => {
-    const key = ZONE_NAMES[zone as (typeof INDONESIAN_ZONES)[number]] as ZoneName | undefined;
-    return key ? `${t(key)} (${zone})` : zone;
-  };
+  const zoneLabel = useZoneLabel();
   return (
     <>
       <label className="field">

@@ -13,6 +13,7 @@ import { useWorkspace } from '../../layout/workspace-context.ts';
 import { ErrorNotice } from '../../pages/error-notice.tsx';
 import { ConfirmButton } from '../confirm-button.tsx';
 import { SettingsError } from '../settings-error.tsx';
+import { useZoneLabel } from '../zone-fields.tsx';
 import { BranchForm } from './branch-form.tsx';
 
 /** The outlets of the business. Managers see and edit their own; owners and admins add and archive. */
@@ -25,6 +26,7 @@ export function BranchesPage() {
   const update = useUpdateBranch(workspace.id);
   const archive = useArchiveBranch(workspace.id);
   const format = useFormat(workspace.timezone);
+  const zoneLabel = useZoneLabel();
   const [editing, setEditing] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
   const manage = can(membership.role, 'branches.manage');
@@ -61,7 +63,7 @@ export function BranchesPage() {
           )}
         </td>
         <td>{branch.address ?? <span className="muted">{t('branches.noAddress')}</span>}</td>
-        <td>{branch.timezone}</td>
+        <td>{zoneLabel(branch.timezone)}</td>
         <td>{branch.currency}</td>
         <td className="st-row-actions">
           {branch.archivedAt === null && (
