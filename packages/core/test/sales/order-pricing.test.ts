@@ -106,6 +106,13 @@ describe('priceOrder', () => {
         discount,
         tax,
         (lines, orderDiscount, t) => {
+          // An amount off the order larger than what the lines still cost is refused, not priced.
+          const undiscounted = priceOrder(lines, undefined, t);
+          const rest = undiscounted.subtotal - undiscounted.discountTotal;
+          if (orderDiscount?.type === 'amount' && orderDiscount.value > rest) {
+            expect(() => priceOrder(lines, orderDiscount, t)).toThrow(PricingError);
+            return;
+          }
           const order = priceOrder(lines, orderDiscount, t);
           const sum = (f: (l: (typeof order.lines)[number]) => number) =>
             order.lines.reduce((s, l) => s + f(l), 0);
