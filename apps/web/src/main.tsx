@@ -1,3 +1,5 @@
+import { ReviewPage } from './reviews/review.page.tsx';
+import { ReviewsPage } from './reviews/reviews.page.tsx';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
@@ -44,6 +46,7 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/struk/:token" element={<ReceiptPage />} />
           {/* Public by design: a customer answers a survey without an account. */}
           <Route path="/s/:token" element={<AnswerPage />} />
+          <Route path="/r/:token" element={<ReviewPage />} />
           <Route path="/w/:workspaceId" element={<Gate>{(me) => <AppShell me={me} />}</Gate>}>
             <Route index element={<WorkspaceIndexPage />} />
             <Route path="overview" element={<OverviewPage />} />
@@ -55,6 +58,7 @@ createRoot(document.getElementById('root')!).render(
             <Route path="support-settings" element={<SupportSettingsPage />} />
             <Route path="surveys" element={<SurveysPage />} />
             <Route path="surveys/:surveyId" element={<SurveyPage />} />
+            <Route path="ulasan" element={<ReviewsPage />} />
             <Route path="kasir" element={<CounterPage />} />
             <Route path="penjualan" element={<OrdersPage />} />
             <Route path="penjualan/:orderId" element={<OrdersPage />} />

@@ -21,6 +21,7 @@ interface ReviewBody {
 }
 interface WidgetBody {
   business: string;
+  timeZone: string;
   summary: { count: number; average: number; distribution: number[] } | null;
   reviews: { id: string; body: string; verified: boolean; reply: string | null }[];
 }
@@ -147,6 +148,7 @@ describe('product reviews', () => {
       reply: 'Terima kasih!',
       verified: false,
     });
+    expect(shown.timeZone).toBe(t.workspace.timezone);
     expect(shown.summary).toEqual({ count: 2, average: 4.5, distribution: [0, 0, 0, 1, 1] });
     const ratings = await asUser(t, analyst, 'GET', url(`/reviews/ratings?productId=${product}`));
     expect(ratings.json()).toEqual({

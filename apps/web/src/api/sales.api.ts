@@ -34,6 +34,7 @@ export interface CounterCustomer {
 
 export interface OrderLine {
   id: string;
+  productId: string | null;
   name: string;
   sku: string | null;
   quantity: number;

@@ -46,6 +46,7 @@ export const id = {
     mainNav: 'Navigasi utama',
   },
   nav: {
+    reviews: 'Ulasan',
     overview: 'Ikhtisar perjalanan',
     customers: 'Pelanggan',
     settings: 'Pengaturan',

@@ -25,6 +25,7 @@ describe('navigation', () => {
       'customers',
       'tickets',
       'surveys',
+      'reviews',
       'orders',
       'settings',
     ]);

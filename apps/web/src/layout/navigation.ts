@@ -8,6 +8,7 @@ export interface NavItem {
     | 'customers'
     | 'tickets'
     | 'surveys'
+    | 'reviews'
     | 'supportSettings'
     | 'counter'
     | 'orders'
@@ -31,6 +32,7 @@ const NAV: readonly NavItem[] = [
   { key: 'customers', path: 'customers', permission: 'customers.read' },
   { key: 'tickets', path: 'tickets', permission: 'tickets.read' },
   { key: 'surveys', path: 'surveys', permission: 'surveys.read' },
+  { key: 'reviews', path: 'ulasan', permission: 'reviews.read' },
   { key: 'supportSettings', path: 'support-settings', permission: 'support.manage' },
   { key: 'counter', path: 'kasir', permission: 'sales.write' },
   { key: 'orders', path: 'penjualan', permission: 'sales.read' },

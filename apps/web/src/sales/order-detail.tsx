@@ -4,6 +4,7 @@ import { useOrder, useRefund, type Order } from '../api/sales.api.ts';
 import { ErrorNotice } from '../pages/error-notice.tsx';
 import { RefundForm, VoidForm } from './refund-form.tsx';
 import { receiptUrl } from './receipt-share.ts';
+import { ReviewRequest } from '../reviews/review-request.tsx';
 
 export interface Format {
   money: (n: number) => string;
@@ -48,6 +49,7 @@ export function OrderDetail({
         {o.customer && ` · ${o.customer.name ?? ''} ${o.customer.phone ?? ''}`}
       </p>
       <Lines order={o} format={format} />
+      <ReviewRequest order={o} />
       <h3>{t('sales.orders.payments')}</h3>
       <ul className="plain">
         {o.payments.map((p) => (

@@ -10,6 +10,8 @@ export const WIDGET_REVIEWS = 20;
 /** What the widget shows: approved reviews only, with the business's replies, and their numbers. */
 export interface WidgetReviews {
   business: string;
+  /** The workspace's zone, so the widget dates reviews as the business does. */
+  timeZone: string;
   productName: string | null;
   summary: Omit<RatingSummary, 'productId' | 'productName'> | null;
   reviews: {
@@ -55,6 +57,7 @@ export class ReviewWidgetService {
     const workspace = await new WorkspaceRepository(this.store.db).get(workspaceId);
     return {
       business: workspace?.name ?? '',
+      timeZone: workspace?.timezone ?? 'UTC',
       productName: product?.name ?? null,
       summary: all ? { count: all.count, average: all.average, distribution: all.distribution } : null,
       reviews: page.items.map((r) => ({

@@ -65,6 +65,7 @@ export const PublicReviewFormSchema = Type.Object({
 
 export const WidgetReviewsSchema = Type.Object({
   business: Type.String(),
+  timeZone: Type.String(),
   productName: Nullable(Type.String()),
   summary: Nullable(
     Type.Object({

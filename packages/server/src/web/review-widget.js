@@ -123,7 +123,12 @@
       root.appendChild(el('p', 'jrw-sum', TEXT.none));
     }
     var list = el('ul');
-    var dates = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' });
+    var dates = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: data.timeZone,
+    });
     data.reviews.forEach(function (r) {
       var item = el('li');
       item.appendChild(starsOf(r.rating));
