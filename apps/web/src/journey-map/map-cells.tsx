@@ -87,18 +87,19 @@ export function ChannelsCell({ stage, labels: { t, format, channel } }: CellProp
 
 function measureText(m: MapMeasure, { t, format }: MapLabels): string {
   const answers = format.number(m.answers);
+  const count = m.answers;
   const average = format.number(Math.round(m.average * 10) / 10);
   switch (m.measure) {
     case 'rating':
-      return t('measure.rating', { average, answers });
+      return t('measure.rating', { average, answers, count });
     case 'ces':
-      return t('measure.ces', { average, answers });
+      return t('measure.ces', { average, answers, count });
     case 'nps': {
       const score = Math.round(((m.positive - m.negative) / m.answers) * 100);
-      return t('measure.nps', { score: signed(score, format.number), answers });
+      return t('measure.nps', { score: signed(score, format.number), answers, count });
     }
     case 'csat':
-      return t('measure.csat', { score: format.share(m.positive / m.answers), answers });
+      return t('measure.csat', { score: format.share(m.positive / m.answers), answers, count });
   }
 }
 
@@ -173,7 +174,7 @@ export function PainsCell({ stage, labels }: CellProps) {
     items.push({
       key: 'negatives',
       strong: true,
-      text: t('pains.negatives', { count: format.number(negatives.total), list }),
+      text: t('pains.negatives', { count: negatives.total, formatted: format.number(negatives.total), list }),
     });
     // Only worth a line when some of them name a branch.
     if (negatives.branches.some((b) => b.branchId !== null)) {

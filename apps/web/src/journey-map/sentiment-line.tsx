@@ -3,9 +3,13 @@ import type { MapStage } from '../api/journey-map.api.ts';
 const COLUMN = 100;
 const HEIGHT = 60;
 const PAD = 8;
+// Colours as attributes, not CSS classes: the PNG export draws the SVG without the page's stylesheet.
+const INK = { line: '#2f6f5e', zero: '#c9d2ce', good: '#2f7d4f', mixed: '#b7791f', bad: '#a3322b' };
 
 /** y of a net sentiment (-100..100) in the drawing: +100 at the top, -100 at the bottom. */
 const yOf = (net: number) => PAD + ((100 - net) / 200) * (HEIGHT - 2 * PAD);
+
+const inkOf = (net: number) => (net < 0 ? INK.bad : net > 20 ? INK.good : INK.mixed);
 
 /**
  * The sentiment line across the stages, one point at the middle of each column, drawn in SVG so it
@@ -41,14 +45,18 @@ export function SentimentLine({ stages, label }: { stages: MapStage[]; label: st
         x2={width}
         y1={yOf(0)}
         y2={yOf(0)}
-        className="map-sentiment-zero"
+        stroke={INK.zero}
+        strokeWidth={1}
+        strokeDasharray="4 4"
         vectorEffect="non-scaling-stroke"
       />
       {segments.map((segment, i) => (
         <polyline
           key={i}
           points={segment.map((p) => `${p.x},${p.y}`).join(' ')}
-          className="map-sentiment-path"
+          fill="none"
+          stroke={INK.line}
+          strokeWidth={2.5}
           vectorEffect="non-scaling-stroke"
         />
       ))}
@@ -60,7 +68,9 @@ export function SentimentLine({ stages, label }: { stages: MapStage[]; label: st
             x2={p.x}
             y1={p.y}
             y2={p.y}
-            className={`map-sentiment-dot ${p.net < 0 ? 'bad' : p.net > 20 ? 'good' : 'mixed'}`}
+            stroke={inkOf(p.net)}
+            strokeWidth={10}
+            strokeLinecap="round"
             vectorEffect="non-scaling-stroke"
           />
         ),
