@@ -32,6 +32,7 @@ import { registerSurveyRoutes } from './surveys/survey.routes.ts';
 import { registerPublicReviewRoutes } from './reviews/public-review.routes.ts';
 import { registerReviewRoutes } from './reviews/review.routes.ts';
 import { registerReviewWidgetScript } from './web/review-widget.static.ts';
+import { registerContentRedirect, registerContentRoutes } from './content/content.routes.ts';
 import { MAX_BATCH_BYTES } from '@jejak/core';
 
 export type App = FastifyInstance;
@@ -121,6 +122,7 @@ export async function buildApp(
   app.get('/health', { config: { access: 'public' } }, () => ({ ok: true }));
   registerTrackerScript(app, options.trackerFile ?? DEFAULT_TRACKER_FILE);
   registerReviewWidgetScript(app);
+  registerContentRedirect(app, services);
   await app.register(plugin((scope) => registerIngestRoutes(scope, services, options.config)));
   await app.register(
     plugin((scope) => registerWorkspaceRoutes(scope, services)),
@@ -149,6 +151,7 @@ export async function buildApp(
     (scope: FastifyInstance) => registerSurveyRoutes(scope, services),
     (scope: FastifyInstance) => registerPublicSurveyRoutes(scope, services, limiters.surveyAnswersByAddress),
     (scope: FastifyInstance) => registerReviewRoutes(scope, services),
+    (scope: FastifyInstance) => registerContentRoutes(scope, services),
     (scope: FastifyInstance) => registerPublicReviewRoutes(scope, services, limiters),
   ]) {
     await app.register(plugin(register), { prefix: '/api/v1' });

@@ -15,6 +15,7 @@ import { JourneyFunnelService } from './journey/journey-funnel.service.ts';
 import { JourneyMapService } from './journey/journey-map.service.ts';
 import { JourneyQueries } from './journey/journey-queries.service.ts';
 import { JourneyService } from './journey/journey.service.ts';
+import { ContentService } from './content/content.service.ts';
 import { RebuildService } from './journey/rebuild.service.ts';
 import { RulesPreviewService } from './journey/rules-preview.service.ts';
 import { WorkspaceService } from './workspaces/workspace.service.ts';
@@ -74,5 +75,6 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     orders,
     refunds: new RefundService(store, orders, salesJourney, now),
     ...createExperienceServices(store, ingest, now),
+    content: new ContentService(store, ingest, journey, now),
   };
 }

@@ -13,6 +13,8 @@ const EXPECTED: Record<string, string> = {
   'GET /health': 'public',
   'GET /tracker.js': 'public',
   'GET /review-widget.js': 'public',
+  // Public by design: a tracked content link, which records the view and redirects to the material.
+  'GET /c/:token': 'public',
   'OPTIONS /v1/*': 'public',
   'POST /v1/batch': 'write',
   'POST /v1/import': 'write',
@@ -133,6 +135,11 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/public/review-widget/:token': 'public',
   'OPTIONS /api/v1/public/review-widget/:token/events': 'public',
   'POST /api/v1/public/review-widget/:token/events': 'public',
+  'GET /api/v1/workspaces/:workspaceId/content': 'content.read',
+  'POST /api/v1/workspaces/:workspaceId/content': 'content.manage',
+  'PATCH /api/v1/workspaces/:workspaceId/content/:itemId': 'content.manage',
+  'POST /api/v1/workspaces/:workspaceId/content/:itemId/links': 'content.manage',
+  'GET /api/v1/workspaces/:workspaceId/content/views': 'content.read',
 };
 
 type Caller =

@@ -23,6 +23,7 @@ const b = {
   survey: '',
   holiday: '',
   review: '',
+  content: '',
 };
 
 beforeAll(async () => {
@@ -83,6 +84,14 @@ beforeAll(async () => {
       { productId: b.product, rating: 4, body: 'Ulasan B', authorName: 'Pembeli B' },
       null,
     )
+  ).id;
+  b.content = (
+    await t.services.content.create(b.id, {
+      kind: 'case_study',
+      title: 'Konten B',
+      stage: 'consideration',
+      url: 'https://b.example/studi',
+    })
   ).id;
 });
 afterAll(() => t.close());
@@ -159,6 +168,10 @@ function attempts(ws: string): [Method, string, object?][] {
     ['PATCH', `${base}/reviews/${b.review}`, { status: 'approved', reply: 'diambil alih' }],
     ['POST', `${base}/reviews`, { productId: b.product, rating: 1, body: 'palsu', authorName: 'A' }],
     ['POST', `${base}/reviews/links`, { orderId: b.order, productId: b.product }],
+    ['GET', `${base}/content`],
+    ['GET', `${base}/content/views`],
+    ['PATCH', `${base}/content/${b.content}`, { archived: true }],
+    ['POST', `${base}/content/${b.content}/links`, { customerId: b.customer }],
   ];
 }
 
@@ -211,5 +224,6 @@ describe('workspace isolation', () => {
     expect(await t.services.supportSettings.hours(b.id)).toHaveLength(0);
     const reviews = await t.services.reviews.list(b.id, { limit: 5 });
     expect(reviews.items).toMatchObject([{ id: b.review, status: 'pending', reply: null }]);
+    expect(await t.services.content.list(b.id)).toMatchObject([{ id: b.content, archived_at: null }]);
   });
 });

@@ -89,6 +89,13 @@ export {
 } from './repositories/order.repository.ts';
 export * from './experience.schema.ts';
 export * from './review.schema.ts';
+export * from './content.schema.ts';
+export {
+  ContentRepository,
+  type ContentItemViews,
+  type CustomerContentViews,
+  type StageViews,
+} from './repositories/content.repository.ts';
 export {
   ReviewRepository,
   type RatingCount,

@@ -3,6 +3,7 @@ import type { AccountTables } from './accounts.schema.ts';
 import type { SalesTables } from './sales.schema.ts';
 import type { ExperienceTables } from './experience.schema.ts';
 import type { ReviewTables } from './review.schema.ts';
+import type { ContentTables } from './content.schema.ts';
 
 /*
  * The tables, as Kysely sees them. Times are epoch milliseconds (UTC) in an integer column on both
@@ -234,7 +235,7 @@ export interface QuarantineTable {
   payload_json: string;
 }
 
-export interface Database extends AccountTables, SalesTables, ExperienceTables, ReviewTables {
+export interface Database extends AccountTables, SalesTables, ExperienceTables, ReviewTables, ContentTables {
   workspaces: WorkspaceTable;
   api_keys: ApiKeyTable;
   customers: CustomerTable;

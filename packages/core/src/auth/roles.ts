@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'surveys.manage',
   'reviews.read',
   'reviews.moderate',
+  'content.read',
+  'content.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,6 +66,8 @@ const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'surveys.read',
     'reviews.read',
     'reviews.moderate',
+    'content.read',
+    'content.manage',
   ],
   cashier: ['workspace.read', 'branches.read', 'sales.read', 'sales.write'],
   analyst: [
@@ -75,6 +79,7 @@ const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'tickets.read',
     'surveys.read',
     'reviews.read',
+    'content.read',
   ],
 };
 

@@ -9,6 +9,7 @@ import * as journeyMap from './2026-11-24T1935-journey-map.ts';
 import * as branchArchive from './2026-11-24T1941-branch-archive.ts';
 import * as journeyOverview from './2026-11-24T1952-journey-overview.ts';
 import * as reviews from './2026-11-24T2040-reviews.ts';
+import * as stageContent from './2026-11-24T2100-stage-content.ts';
 import * as journeySignalAttribution from './2026-11-24T2050-journey-signal-attribution.ts';
 import * as journeyNowCounts from './2026-11-24T2052-journey-now-counts.ts';
 
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T2040-reviews': reviews,
   '2026-11-24T2050-journey-signal-attribution': journeySignalAttribution,
   '2026-11-24T2052-journey-now-counts': journeyNowCounts,
+  '2026-11-24T2100-stage-content': stageContent,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
