@@ -42,6 +42,7 @@ export const en: Catalogue = {
     mainNav: 'Main navigation',
   },
   nav: {
+    content: 'Stage content',
     reviews: 'Reviews',
     overview: 'Journey overview',
     customers: 'Customers',

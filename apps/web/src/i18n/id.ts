@@ -46,6 +46,7 @@ export const id = {
     mainNav: 'Navigasi utama',
   },
   nav: {
+    content: 'Konten per tahap',
     reviews: 'Ulasan',
     overview: 'Ikhtisar perjalanan',
     customers: 'Pelanggan',

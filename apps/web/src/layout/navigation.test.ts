@@ -26,6 +26,7 @@ describe('navigation', () => {
       'tickets',
       'surveys',
       'reviews',
+      'content',
       'orders',
       'settings',
     ]);

@@ -9,6 +9,7 @@ export interface NavItem {
     | 'tickets'
     | 'surveys'
     | 'reviews'
+    | 'content'
     | 'supportSettings'
     | 'counter'
     | 'orders'
@@ -33,6 +34,7 @@ const NAV: readonly NavItem[] = [
   { key: 'tickets', path: 'tickets', permission: 'tickets.read' },
   { key: 'surveys', path: 'surveys', permission: 'surveys.read' },
   { key: 'reviews', path: 'ulasan', permission: 'reviews.read' },
+  { key: 'content', path: 'konten', permission: 'content.read' },
   { key: 'supportSettings', path: 'support-settings', permission: 'support.manage' },
   { key: 'counter', path: 'kasir', permission: 'sales.write' },
   { key: 'orders', path: 'penjualan', permission: 'sales.read' },
