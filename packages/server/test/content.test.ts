@@ -81,6 +81,18 @@ describe('stage content', () => {
     expect(body.byCustomer).toMatchObject([{ customerId, views: 2 }]);
   });
 
+  it("shows each stage's content views on the journey map", async () => {
+    const day = new Date(t.services.now()).toISOString().slice(0, 10);
+    const response = await t.api('GET', `/journey/map?from=${day}&to=${day}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const stages = response.json<{
+      stages: { key: string; content: { views: number; customers: number } }[];
+    }>().stages;
+    expect(stages.find((s) => s.key === 'purchase')?.content).toEqual({ views: 3, customers: 1 });
+    expect(stages.find((s) => s.key === 'consideration')?.content).toEqual({ views: 1, customers: 1 });
+    expect(stages.find((s) => s.key === 'advocacy')?.content).toEqual({ views: 0, customers: 0 });
+  });
+
   it('refuses a stage the journey does not have and an address that is not a web page, saying why', async () => {
     const stage = await asUser(t, manager, 'POST', url('/content'), {
       kind: 'case_study',

@@ -26,6 +26,7 @@ export interface MapStage {
   timeInStage: { medianMs: number } | null;
   touchpoints: { name: string | null; entries: number }[];
   channels: { channel: string | null; entries: number }[];
+  content: { views: number; customers: number };
   sentiment: {
     signals: number;
     positive: number;

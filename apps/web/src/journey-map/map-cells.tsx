@@ -70,6 +70,19 @@ export function TouchpointsCell({ stage, labels: { t, format, event } }: CellPro
   );
 }
 
+/** Views of the stage's content through tracked links (the content library). */
+export function ContentCell({ stage, labels: { t, format } }: CellProps) {
+  if (stage.content.views === 0) return <span className="map-note">{t('noContentViews')}</span>;
+  return (
+    <span className="map-value">
+      {t('contentViews', {
+        views: format.number(stage.content.views),
+        customers: format.number(stage.content.customers),
+      })}
+    </span>
+  );
+}
+
 export function ChannelsCell({ stage, labels: { t, format, channel } }: CellProps) {
   if (stage.channels.length === 0) return <span className="map-note">{t('noEntries')}</span>;
   const total = stage.entered.count;

@@ -3,6 +3,7 @@ import type { JourneyMap, MapStage } from '../api/journey-map.api.ts';
 import {
   AdviceCell,
   ChannelsCell,
+  ContentCell,
   EnteredCell,
   MovedOnCell,
   NowCell,
@@ -14,7 +15,8 @@ import {
 import { SentimentLine } from './sentiment-line.tsx';
 import type { MapLabels } from './use-map-labels.ts';
 
-type RowKey = 'now' | 'entered' | 'movedOn' | 'time' | 'touchpoints' | 'channels' | 'pains' | 'advice';
+type RowKey =
+  'now' | 'entered' | 'movedOn' | 'time' | 'touchpoints' | 'channels' | 'content' | 'pains' | 'advice';
 type Cell = ComponentType<{ stage: MapStage; labels: MapLabels }>;
 
 /** The rows of the map, top to bottom, as marketers draw them; sentiment sits between channels and pains. */
@@ -25,6 +27,7 @@ const ROWS_BEFORE: [RowKey, Cell][] = [
   ['time', TimeCell],
   ['touchpoints', TouchpointsCell],
   ['channels', ChannelsCell],
+  ['content', ContentCell],
 ];
 const ROWS_AFTER: [RowKey, Cell][] = [
   ['pains', PainsCell],

@@ -90,6 +90,13 @@ const MapStageSchema = Type.Object({
   ),
   touchpoints: Type.Array(TouchpointSchema),
   channels: Type.Array(ChannelSchema),
+  content: Type.Object(
+    { views: Count, customers: Count },
+    {
+      description:
+        "views of the stage's content through tracked links in the period (not filtered by channel or branch)",
+    },
+  ),
   sentiment: SentimentSchema,
   pains: PainsSchema,
   advice: Type.Array(AdviceSchema),

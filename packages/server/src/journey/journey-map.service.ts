@@ -1,6 +1,7 @@
 import { adviseStages } from '@jejak/core';
 import {
   BranchRepository,
+  ContentRepository,
   JourneyMapRepository,
   JourneyRepository,
   dayText,
@@ -44,15 +45,17 @@ export class JourneyMapService {
     const repository = new JourneyMapRepository(db);
     const { rules } = await this.journey.rulesFor(db, workspace.id);
     const stages = rules.stages.map((s) => s.key);
-    const [funnel, statuses, touchpoints, channels, signals, negatives, branches] = await Promise.all([
-      new JourneyRepository(db).funnel(workspace.id, { stages, range, filter }),
-      repository.byStageAndStatus(workspace.id, filter),
-      repository.entriesByTouchpoint(workspace.id, period, filter),
-      repository.entriesByChannel(workspace.id, period, filter),
-      repository.signals(workspace.id, period, filter),
-      repository.negatives(workspace.id, period, filter),
-      new BranchRepository(db).list(workspace.id, { includeArchived: true }),
-    ]);
+    const [funnel, statuses, touchpoints, channels, signals, negatives, branches, content] =
+      await Promise.all([
+        new JourneyRepository(db).funnel(workspace.id, { stages, range, filter }),
+        repository.byStageAndStatus(workspace.id, filter),
+        repository.entriesByTouchpoint(workspace.id, period, filter),
+        repository.entriesByChannel(workspace.id, period, filter),
+        repository.signals(workspace.id, period, filter),
+        repository.negatives(workspace.id, period, filter),
+        new BranchRepository(db).list(workspace.id, { includeArchived: true }),
+        new ContentRepository(db).viewsByStage(workspace.id, period.from, period.to),
+      ]);
     const readings: MapReadings = {
       days: range.toDay - range.fromDay + 1,
       flows: await this.flows(workspace.id, funnel, filter),
@@ -62,9 +65,13 @@ export class JourneyMapService {
       signals,
       negatives,
     };
-    const columns = rules.stages.map((stage, i) =>
-      mapColumn(stage, rules.stages[i + 1]?.key ?? null, readings),
-    );
+    const columns = rules.stages.map((stage, i) => {
+      const views = content.find((c) => c.stage === stage.key);
+      return {
+        ...mapColumn(stage, rules.stages[i + 1]?.key ?? null, readings),
+        content: { views: views?.views ?? 0, customers: views?.customers ?? 0 },
+      };
+    });
     const advice = adviseStages(columns.map(factsOf));
     const mentioned = new Set(columns.flatMap((c) => c.pains.negatives.branches.map((b) => b.branchId)));
     return {

@@ -27,7 +27,8 @@ export interface MapReadings {
   negatives: readonly NegativeCount[];
 }
 
-type Column = Omit<MapStage, 'advice'>;
+// Content views come from the content library, beside the journey's own readings (journey-map.service.ts).
+type Column = Omit<MapStage, 'advice' | 'content'>;
 
 /** One column of the map, without its advice (which compares the columns). */
 export function mapColumn(stage: Stage, next: string | null, readings: MapReadings): Column {
