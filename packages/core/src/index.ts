@@ -15,3 +15,4 @@ export * from './ingest/index.ts';
 export * from './auth/roles.ts';
 export * from './sales/index.ts';
 export * from './experience/index.ts';
+export * from './loyalty/index.ts';
