@@ -27,3 +27,4 @@ export {
   type TaxMode,
   type TaxSetting,
 } from './sales-settings.ts';
+export * from './import/index.ts';
