@@ -16,3 +16,4 @@ export * from './auth/roles.ts';
 export * from './sales/index.ts';
 export * from './experience/index.ts';
 export * from './loyalty/index.ts';
+export * from './analytics/index.ts';
