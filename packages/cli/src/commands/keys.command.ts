@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { CHANNELS, isChannel } from '@jejak/core';
+import { CHANNELS, PERMISSIONS, isChannel } from '@jejak/core';
 import { fail, printJson, requireWorkspace, withServices } from '../context.ts';
 
 export function registerKeys(program: Command): void {
@@ -20,6 +20,12 @@ export function registerKeys(program: Command): void {
         'default channel of events from this source (write keys)',
       ).choices(CHANNELS),
     )
+    .addOption(
+      new Option(
+        '-s, --scope <permission...>',
+        'what a secret key may do, one or more permissions (default: everything, *)',
+      ).choices([...PERMISSIONS, '*']),
+    )
     .option('--json', 'print JSON')
     .action(
       async (options: {
@@ -27,10 +33,13 @@ export function registerKeys(program: Command): void {
         workspace?: string;
         name: string;
         channel?: string;
+        scope?: string[];
         json?: boolean;
       }) => {
         if (options.kind === 'write' && !options.workspace)
           fail('a write key belongs to a workspace: pass --workspace <id-or-slug>');
+        if (options.kind === 'write' && options.scope)
+          fail('a write key only sends events: --scope is for secret keys');
         await withServices(async (services) => {
           const workspaceId = options.workspace
             ? (await requireWorkspace(services, options.workspace)).id
@@ -40,11 +49,20 @@ export function registerKeys(program: Command): void {
             kind: options.kind,
             name: options.name,
             defaultChannel: isChannel(options.channel) ? options.channel : null,
+            ...(options.scope ? { scopes: options.scope } : {}),
           });
+          const scopes = JSON.parse(created.row.scopes_json) as string[];
           if (options.json)
-            return printJson({ id: created.row.id, kind: created.row.kind, workspaceId, key: created.key });
+            return printJson({
+              id: created.row.id,
+              kind: created.row.kind,
+              workspaceId,
+              scopes,
+              key: created.key,
+            });
           process.stdout.write(
-            `Created ${options.kind} key ${created.row.id}${workspaceId ? ` for workspace ${workspaceId}` : ' (installation-wide)'}.\n` +
+            `Created ${options.kind} key ${created.row.id}${workspaceId ? ` for workspace ${workspaceId}` : ' (installation-wide)'}` +
+              `${options.kind === 'secret' ? `, scopes ${scopes.join(', ')}` : ''}.\n` +
               `It is shown only now:\n\n  ${created.key}\n\n`,
           );
         });

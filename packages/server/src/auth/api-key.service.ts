@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { isPermission, type Channel } from '@jejak/core';
+import { PERMISSIONS, isPermission, type Channel, type Permission } from '@jejak/core';
 import { ApiKeyRepository, type ApiKey, type Executor } from '@jejak/storage';
-import { badRequest } from '../http/http-error.ts';
+import { badRequest, forbidden } from '../http/http-error.ts';
 
 export type KeyKind = 'write' | 'secret';
 
@@ -15,6 +15,37 @@ const LAST_USED_PRECISION_MS = 60_000;
 
 export function hashKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
+}
+
+/**
+ * The creator of a key through the API, and what they hold in its workspace: a person's role
+ * (`label` names it), or the scopes of the key they call with.
+ */
+export interface Granter {
+  label: string;
+  holds: (permission: Permission) => boolean;
+}
+
+function defaultScopes(granter: Granter | undefined): string[] {
+  if (!granter || PERMISSIONS.every(granter.holds)) return ['*'];
+  return PERMISSIONS.filter(granter.holds);
+}
+
+/** A key never carries more than its creator holds: that would let an admin or a scoped key escalate. */
+function checkWithinGranter(scopes: readonly string[], granter: Granter): void {
+  for (const scope of scopes) {
+    if (scope === '*') {
+      const lacking = PERMISSIONS.filter((p) => !granter.holds(p));
+      if (lacking.length > 0) {
+        throw forbidden(
+          `The scope * includes ${lacking.join(', ')}, which ${granter.label} does not hold; name the scopes instead`,
+          'scope_not_held',
+        );
+      }
+    } else if (isPermission(scope) && !granter.holds(scope)) {
+      throw forbidden(`The scope ${scope} is not held by ${granter.label}`, 'scope_not_held');
+    }
+  }
 }
 
 /**
@@ -34,12 +65,19 @@ export class ApiKeyService {
     kind: KeyKind;
     name: string;
     defaultChannel?: Channel | null;
-    /** Permissions of a secret key; all (`*`) when omitted. Write keys only ingest. */
+    /**
+     * Permissions of a secret key; when omitted, all of the granter's (`*` for the installation).
+     * Write keys only ingest.
+     */
     scopes?: readonly string[];
+    /** Who makes the key through the API: it may carry no permission they lack themselves. */
+    granter?: Granter;
   }): Promise<CreatedKey> {
-    const scopes = input.kind === 'write' ? [] : (input.scopes ?? ['*']);
-    const unknown = scopes.filter((s) => s !== '*' && !isPermission(s));
+    const requested = input.scopes ?? defaultScopes(input.granter);
+    const unknown = requested.filter((s) => s !== '*' && !isPermission(s));
     if (unknown.length > 0) throw badRequest(`Unknown scopes: ${unknown.join(', ')}`);
+    if (input.kind === 'secret' && input.granter) checkWithinGranter(requested, input.granter);
+    const scopes = input.kind === 'write' ? [] : requested;
     const key = `jk_${input.kind}_${randomBytes(32).toString('base64url')}`;
     const row: ApiKey = {
       id: randomUUID(),

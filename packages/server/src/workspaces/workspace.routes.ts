@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { CHANNELS, PERMISSIONS } from '@jejak/core';
+import { CHANNELS, PERMISSIONS, roleCan } from '@jejak/core';
 import type { ApiKey, Workspace } from '@jejak/storage';
 import { StringEnum, WorkspaceParams, errorResponses } from '../http/common.schemas.ts';
 import { forbidden, notFound } from '../http/http-error.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Granter } from '../auth/api-key.service.ts';
+import type { Grant, Principal } from '../auth/principal.ts';
 import type { Services } from '../services.ts';
 import { ApiKeySchema, CreatedKeySchema, WorkspaceChanges, WorkspaceSchema } from './workspace.schemas.ts';
 
@@ -111,7 +112,8 @@ export function registerWorkspaceRoutes(scope: FastifyInstance, services: Servic
           scopes: Type.Optional(
             Type.Array(StringEnum([...PERMISSIONS, '*'] as const), {
               maxItems: 50,
-              description: 'What a secret key may do (default: everything, *); write keys only ingest',
+              description:
+                'What a secret key may do (default: everything the creator may do; * for all); never more than the creator holds; write keys only ingest',
             }),
           ),
           defaultChannel: Type.Optional(
@@ -131,6 +133,7 @@ export function registerWorkspaceRoutes(scope: FastifyInstance, services: Servic
         name: request.body.name,
         defaultChannel: request.body.defaultChannel ?? null,
         ...(request.body.scopes ? { scopes: request.body.scopes } : {}),
+        granter: granterOf(principalOf(request), request.grant),
       });
       request.auditTarget = `key:${created.row.id}`;
       return reply.status(201).send({ ...keyView(created.row), key: created.key });
@@ -177,6 +180,17 @@ export function registerWorkspaceRoutes(scope: FastifyInstance, services: Servic
 function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new Error('account route reached without a principal');
   return request.principal;
+}
+
+/** What the creator of a key holds in the workspace: their role's permissions, or their key's scopes. */
+function granterOf(principal: Principal, grant: Grant | undefined): Granter {
+  if (principal.kind === 'key') {
+    const scopes = principal.scopes;
+    return { label: 'the key you call with', holds: (p) => scopes.includes('*') || scopes.includes(p) };
+  }
+  const role = grant?.role;
+  if (!role) throw new Error('a person reached a workspace route without a role');
+  return { label: `your ${role} role`, holds: (p) => roleCan(role, p) };
 }
 
 async function memberOf(services: Services, userId: string): Promise<(w: Workspace) => boolean> {

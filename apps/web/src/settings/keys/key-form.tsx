@@ -1,17 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS } from '@jejak/core/channel';
-import { PERMISSIONS } from '@jejak/core/roles';
+import { PERMISSIONS, type Permission } from '@jejak/core/roles';
 import type { KeyKind, NewKey } from '../../api/keys.api.ts';
 import { usePermissionLabel } from './permission-label.ts';
 
 interface Props {
+  /** The permissions the person holds: a key can carry no other (the API refuses them). */
+  held: readonly Permission[];
   pending: boolean;
   onCreate: (key: NewKey) => void;
 }
 
 /** A new key: a write key for a website, app or till, or a secret key for the API with its scopes. */
-export function KeyForm({ pending, onCreate }: Props) {
+export function KeyForm({ held, pending, onCreate }: Props) {
   const { t } = useTranslation('settings');
   const permissionLabel = usePermissionLabel();
   const [kind, setKind] = useState<KeyKind>('write');
@@ -24,7 +26,8 @@ export function KeyForm({ pending, onCreate }: Props) {
     event.preventDefault();
     const key: NewKey = { kind, name: name.trim() };
     if (kind === 'write' && channel) key.defaultChannel = channel;
-    if (kind === 'secret') key.scopes = allScopes ? ['*'] : scopes;
+    const holdsAll = held.length === PERMISSIONS.length;
+    if (kind === 'secret') key.scopes = allScopes ? (holdsAll ? ['*'] : [...held]) : scopes;
     onCreate(key);
   };
 
@@ -82,7 +85,7 @@ export function KeyForm({ pending, onCreate }: Props) {
           </label>
           {!allScopes && (
             <div className="st-scope-grid">
-              {PERMISSIONS.map((p) => (
+              {held.map((p) => (
                 <label key={p} className="st-check small">
                   <input
                     type="checkbox"

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { PERMISSIONS, roleCan } from '@jejak/core/roles';
 import { useCreateKey, useKeys, useRevokeKey, type ApiKey } from '../../api/keys.api.ts';
 import { useFormat } from '../../format/use-format.ts';
+import { roleOf } from '../../layout/navigation.ts';
 import { useWorkspace } from '../../layout/workspace-context.ts';
 import { ErrorNotice } from '../../pages/error-notice.tsx';
 import { ConfirmButton } from '../confirm-button.tsx';
@@ -13,7 +15,9 @@ import { usePermissionLabel } from './permission-label.ts';
 export function KeysPage() {
   const { t } = useTranslation('settings');
   const { t: tc } = useTranslation();
-  const { workspace } = useWorkspace();
+  const { workspace, membership } = useWorkspace();
+  const role = roleOf(membership.role);
+  const held = role ? PERMISSIONS.filter((p) => roleCan(role, p)) : [];
   const keys = useKeys(workspace.id);
   const create = useCreateKey(workspace.id);
   const revoke = useRevokeKey(workspace.id);
@@ -33,7 +37,7 @@ export function KeysPage() {
       ) : (
         <section className="card">
           <h2>{t('keys.new')}</h2>
-          <KeyForm pending={create.isPending} onCreate={(key) => create.mutate(key)} />
+          <KeyForm held={held} pending={create.isPending} onCreate={(key) => create.mutate(key)} />
           {create.error && <SettingsError error={create.error} />}
         </section>
       )}
