@@ -16,6 +16,7 @@ import { JourneyMapService } from './journey/journey-map.service.ts';
 import { JourneyQueries } from './journey/journey-queries.service.ts';
 import { JourneyService } from './journey/journey.service.ts';
 import { ContentService } from './content/content.service.ts';
+import { InterviewService } from './interviews/interview.service.ts';
 import { RebuildService } from './journey/rebuild.service.ts';
 import { RulesPreviewService } from './journey/rules-preview.service.ts';
 import { WorkspaceService } from './workspaces/workspace.service.ts';
@@ -76,5 +77,6 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     refunds: new RefundService(store, orders, salesJourney, now),
     ...createExperienceServices(store, ingest, now),
     content: new ContentService(store, ingest, journey, now),
+    interviews: new InterviewService(store, ingest, journey, now),
   };
 }

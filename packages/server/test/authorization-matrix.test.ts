@@ -140,6 +140,12 @@ const EXPECTED: Record<string, string> = {
   'PATCH /api/v1/workspaces/:workspaceId/content/:itemId': 'content.manage',
   'POST /api/v1/workspaces/:workspaceId/content/:itemId/links': 'content.manage',
   'GET /api/v1/workspaces/:workspaceId/content/views': 'content.read',
+  'GET /api/v1/workspaces/:workspaceId/interviews': 'interviews.read',
+  'GET /api/v1/workspaces/:workspaceId/interviews/tags': 'interviews.read',
+  'POST /api/v1/workspaces/:workspaceId/interviews': 'interviews.write',
+  'GET /api/v1/workspaces/:workspaceId/interviews/:interviewId': 'interviews.read',
+  'PATCH /api/v1/workspaces/:workspaceId/interviews/:interviewId': 'interviews.write',
+  'DELETE /api/v1/workspaces/:workspaceId/interviews/:interviewId': 'interviews.write',
 };
 
 type Caller =

@@ -24,6 +24,7 @@ const b = {
   holiday: '',
   review: '',
   content: '',
+  interview: '',
 };
 
 beforeAll(async () => {
@@ -92,6 +93,13 @@ beforeAll(async () => {
       stage: 'consideration',
       url: 'https://b.example/studi',
     })
+  ).id;
+  b.interview = (
+    await t.services.interviews.create(
+      b.id,
+      { id: null, label: 'B', mayChangeAny: true },
+      { customerId: b.customer, stage: 'experience', title: 'Wawancara B', body: 'Catatan B', tags: ['b'] },
+    )
   ).id;
 });
 afterAll(() => t.close());
@@ -172,6 +180,18 @@ function attempts(ws: string): [Method, string, object?][] {
     ['GET', `${base}/content/views`],
     ['PATCH', `${base}/content/${b.content}`, { archived: true }],
     ['POST', `${base}/content/${b.content}/links`, { customerId: b.customer }],
+    ['GET', `${base}/interviews`],
+    ['GET', `${base}/interviews?customerId=${b.customer}`],
+    ['GET', `${base}/interviews?q=wawancara`],
+    ['GET', `${base}/interviews/tags`],
+    ['GET', `${base}/interviews/${b.interview}`],
+    ['PATCH', `${base}/interviews/${b.interview}`, { title: 'Diambil' }],
+    ['DELETE', `${base}/interviews/${b.interview}`],
+    [
+      'POST',
+      `${base}/interviews`,
+      { customerId: b.customer, stage: 'experience', title: 'Palsu', body: 'Catatan palsu' },
+    ],
   ];
 }
 
@@ -225,5 +245,7 @@ describe('workspace isolation', () => {
     const reviews = await t.services.reviews.list(b.id, { limit: 5 });
     expect(reviews.items).toMatchObject([{ id: b.review, status: 'pending', reply: null }]);
     expect(await t.services.content.list(b.id)).toMatchObject([{ id: b.content, archived_at: null }]);
+    const notes = await t.services.interviews.search(b.id, { limit: 5 });
+    expect(notes.items).toMatchObject([{ id: b.interview, title: 'Wawancara B' }]);
   });
 });

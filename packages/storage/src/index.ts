@@ -90,6 +90,14 @@ export {
 export * from './experience.schema.ts';
 export * from './review.schema.ts';
 export * from './content.schema.ts';
+export * from './interview.schema.ts';
+export {
+  InterviewRepository,
+  type InterviewListItem,
+  type InterviewSearch,
+  type TagCount,
+  type TermRange,
+} from './repositories/interview.repository.ts';
 export {
   ContentRepository,
   type ContentItemViews,

@@ -4,6 +4,7 @@ import type { SalesTables } from './sales.schema.ts';
 import type { ExperienceTables } from './experience.schema.ts';
 import type { ReviewTables } from './review.schema.ts';
 import type { ContentTables } from './content.schema.ts';
+import type { InterviewTables } from './interview.schema.ts';
 
 /*
  * The tables, as Kysely sees them. Times are epoch milliseconds (UTC) in an integer column on both
@@ -235,7 +236,8 @@ export interface QuarantineTable {
   payload_json: string;
 }
 
-export interface Database extends AccountTables, SalesTables, ExperienceTables, ReviewTables, ContentTables {
+export interface Database
+  extends AccountTables, SalesTables, ExperienceTables, ReviewTables, ContentTables, InterviewTables {
   workspaces: WorkspaceTable;
   api_keys: ApiKeyTable;
   customers: CustomerTable;

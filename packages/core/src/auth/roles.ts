@@ -35,6 +35,9 @@ export const PERMISSIONS = [
   'reviews.moderate',
   'content.read',
   'content.manage',
+  'interviews.read',
+  'interviews.write',
+  'interviews.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -68,6 +71,9 @@ const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'reviews.moderate',
     'content.read',
     'content.manage',
+    'interviews.read',
+    'interviews.write',
+    'interviews.manage',
   ],
   cashier: ['workspace.read', 'branches.read', 'sales.read', 'sales.write'],
   analyst: [
@@ -80,6 +86,7 @@ const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'surveys.read',
     'reviews.read',
     'content.read',
+    'interviews.read',
   ],
 };
 

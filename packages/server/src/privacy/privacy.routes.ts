@@ -58,6 +58,7 @@ export function registerPrivacyRoutes(scope: FastifyInstance, services: Services
             quarantined: Type.Number(),
             ticketMessages: Type.Number({ description: 'ticket messages removed' }),
             surveyAnswers: Type.Number({ description: 'survey answers unlinked, their comments removed' }),
+            interviewNotes: Type.Number({ description: 'interview notes about the customer deleted' }),
           }),
           ...errorResponses,
         },

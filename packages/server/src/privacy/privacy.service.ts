@@ -17,6 +17,7 @@ export interface ErasureReport {
   quarantined: number;
   ticketMessages: number;
   surveyAnswers: number;
+  interviewNotes: number;
 }
 
 /**

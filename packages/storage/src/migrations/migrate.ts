@@ -10,6 +10,7 @@ import * as branchArchive from './2026-11-24T1941-branch-archive.ts';
 import * as journeyOverview from './2026-11-24T1952-journey-overview.ts';
 import * as reviews from './2026-11-24T2040-reviews.ts';
 import * as stageContent from './2026-11-24T2100-stage-content.ts';
+import * as interviews from './2026-11-25T0400-interviews.ts';
 import * as journeySignalAttribution from './2026-11-24T2050-journey-signal-attribution.ts';
 import * as journeyNowCounts from './2026-11-24T2052-journey-now-counts.ts';
 
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T2050-journey-signal-attribution': journeySignalAttribution,
   '2026-11-24T2052-journey-now-counts': journeyNowCounts,
   '2026-11-24T2100-stage-content': stageContent,
+  '2026-11-25T0400-interviews': interviews,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

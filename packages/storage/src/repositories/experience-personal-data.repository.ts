@@ -1,16 +1,20 @@
 import type { SurveyResponse, Ticket, TicketMessage } from '../experience.schema.ts';
+import type { InterviewNote } from '../interview.schema.ts';
 import type { Executor } from './executor.ts';
+import { InterviewRepository } from './interview.repository.ts';
 
-/** What the experience module holds about a person: tickets with their messages, survey answers. */
+/** What the experience module holds about a person: tickets with their messages, survey answers, interview notes. */
 export interface ExperienceRecord {
   tickets: Ticket[];
   ticketMessages: TicketMessage[];
   surveyResponses: SurveyResponse[];
+  interviewNotes: InterviewNote[];
 }
 
 export interface ExperienceErasure {
   ticketMessages: number;
   surveyAnswers: number;
+  interviewNotes: number;
 }
 
 /** The experience module's part of a person's data rights (export and erasure). */
@@ -45,12 +49,13 @@ export class ExperiencePersonalDataRepository {
         .where('customer_id', 'in', customerIds)
         .orderBy('submitted_at')
         .execute(),
+      interviewNotes: await new InterviewRepository(this.db).forCustomers(workspaceId, customerIds),
     };
   }
 
   /**
    * Removes what the person wrote or is named by: ticket messages, ticket subjects and tags, survey
-   * comments and answers, personal survey links. Tickets (with their targets) and survey scores stay,
+   * comments and answers, personal survey links, interview notes (about the person, so they go whole). Tickets (with their targets) and survey scores stay,
    * no longer tied to anyone, so response times and NPS keep counting them.
    */
   async erase(workspaceId: string, customerIds: string[], now: number): Promise<ExperienceErasure> {
@@ -81,6 +86,11 @@ export class ExperiencePersonalDataRepository {
       .where('workspace_id', '=', workspaceId)
       .where('customer_id', 'in', customerIds)
       .execute();
-    return { ticketMessages: Number(messages.numDeletedRows), surveyAnswers: Number(answers.numUpdatedRows) };
+    const interviewNotes = await new InterviewRepository(this.db).eraseCustomers(workspaceId, customerIds);
+    return {
+      ticketMessages: Number(messages.numDeletedRows),
+      surveyAnswers: Number(answers.numUpdatedRows),
+      interviewNotes,
+    };
   }
 }
