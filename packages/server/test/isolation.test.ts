@@ -3,12 +3,15 @@ import { aMember, asUser, type SignedInUser } from './accounts.harness.ts';
 import { aTrack, anIdentify, startTestApp, type TestApp } from './harness.ts';
 
 /**
- * Workspace B holds one of every resource; a person and a key of workspace A try every list,
- * read, change and delete on it, through B's address and by guessing B's ids under A's address.
+ * Workspace B holds one of every resource; a person and a key of workspace A try every workspace
+ * route of the route table on it (list, read, change, delete), through B's address and by guessing
+ * B's ids under A's address. The routes come from the app itself, so a new route is tried as soon
+ * as it exists, and one whose parameters or body this file cannot fill fails until they are added.
  */
 let t: TestApp;
 let ownerOfA: SignedInUser;
 let keyOfA: string;
+let branchOfA: string;
 const b = {
   id: '',
   branch: '',
@@ -19,6 +22,7 @@ const b = {
   merge: '',
   product: '',
   order: '',
+  orderLine: '',
   ticket: '',
   survey: '',
   holiday: '',
@@ -31,6 +35,7 @@ beforeAll(async () => {
   t = await startTestApp();
   ownerOfA = await aMember(t, 'owner');
   keyOfA = (await t.services.keys.create({ workspaceId: t.workspace.id, kind: 'secret', name: 'a' })).key;
+  branchOfA = (await t.services.branches.create(t.workspace.id, { name: 'Outlet A' })).id;
   const other = await t.services.workspaces.create({ name: 'Toko B' });
   b.id = other.id;
   b.branch = (await t.services.branches.create(b.id, { name: 'Outlet B' })).id;
@@ -63,7 +68,9 @@ beforeAll(async () => {
     lines: [{ productId: b.product, quantity: 1 }],
     payments: [{ method: 'cash' as const, amount: 5_000 }],
   };
-  b.order = (await t.services.orders.checkout(b.id, b.branch, sale, seller)).order.id;
+  const checkout = await t.services.orders.checkout(b.id, b.branch, sale, seller);
+  b.order = checkout.order.id;
+  b.orderLine = checkout.order.lines[0]!.id;
   b.ticket = (
     await t.services.tickets.create(
       b.id,
@@ -105,94 +112,111 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Route = { method: string; url: string };
 
-function attempts(ws: string): [Method, string, object?][] {
-  const base = `/api/v1/workspaces/${ws}`;
+/** B's thing for every id a route's path takes. A route with a parameter not named here fails the test. */
+function idsOfB(): Record<string, string> {
+  return {
+    branchId: b.branch,
+    userId: b.user,
+    invitationId: b.invitation,
+    keyId: b.key,
+    customerId: b.customer,
+    mergeId: b.merge,
+    productId: b.product,
+    orderId: b.order,
+    ticketId: b.ticket,
+    surveyId: b.survey,
+    holidayId: b.holiday,
+    reviewId: b.review,
+    itemId: b.content,
+    interviewId: b.interview,
+    code: 'B-1',
+    // Support hours: a branch's, or the whole business's (*).
+    scope: b.branch,
+  };
+}
+
+/**
+ * A valid body for every change that names one of B's things in its path, so that under A's
+ * address the request passes validation and the lookup of B's id is what answers. A new such
+ * route fails the test until its body is written here.
+ */
+function bodies(): Record<string, object> {
+  const line = { productId: b.product, quantity: 1 };
+  return {
+    'PATCH /branches/:branchId': { name: 'Diambil' },
+    'POST /branches/:branchId/archive': {},
+    'POST /branches/:branchId/restore': {},
+    'DELETE /branches/:branchId': {},
+    'PUT /members/:userId': { role: 'analyst' },
+    'DELETE /members/:userId': {},
+    'DELETE /invitations/:invitationId': {},
+    'DELETE /keys/:keyId': {},
+    'POST /customers/:customerId/erase': {},
+    'POST /merges/:mergeId/undo': {},
+    'PATCH /products/:productId': { price: 1 },
+    'POST /branches/:branchId/stock/movements': { productId: b.product, kind: 'received', quantity: 5 },
+    'POST /branches/:branchId/stock/transfers': { toBranchId: branchOfA, lines: [line] },
+    'PUT /branches/:branchId/stock/:productId/threshold': { threshold: 3 },
+    'POST /branches/:branchId/orders': { lines: [line], payments: [{ method: 'cash', amount: 5_000 }] },
+    'POST /branches/:branchId/orders/:orderId/refunds': {
+      reason: 'diambil alih',
+      lines: [{ lineId: b.orderLine, quantity: 1 }],
+    },
+    'POST /branches/:branchId/orders/:orderId/void': { reason: 'diambil alih' },
+    'PATCH /tickets/:ticketId': { status: 'closed' },
+    'POST /tickets/:ticketId/messages': { body: 'diambil alih' },
+    'PUT /support/hours/:scope': { week: { mon: { open: '08:00', close: '09:00' } } },
+    'DELETE /support/hours/:scope': {},
+    'DELETE /support/holidays/:holidayId': {},
+    'PATCH /surveys/:surveyId': { status: 'closed' },
+    'POST /surveys/:surveyId/links': { customerId: b.customer },
+    'PATCH /reviews/:reviewId': { status: 'approved', reply: 'diambil alih' },
+    'PATCH /content/:itemId': { archived: true },
+    'POST /content/:itemId/links': { customerId: b.customer },
+    'PATCH /interviews/:interviewId': { title: 'Diambil' },
+    'DELETE /interviews/:interviewId': {},
+  };
+}
+
+/** Lists asked for B's things by what identifies them (a search needs its query). */
+function queries(): Record<string, string[]> {
+  return {
+    'GET /customers': ['?search=u-b1'],
+    'GET /sales/customers': ['?q=u-b1'],
+    'GET /interviews': ['?q=wawancara', `?customerId=${b.customer}`],
+  };
+}
+
+/** Changes under A's own address whose body names B's things: refused, and B stays as it was. */
+function bodyGuesses(): [Method, string, object][] {
   return [
-    ['GET', base],
-    ['GET', `${base}/branches`],
-    ['GET', `${base}/branches/${b.branch}`],
-    ['PATCH', `${base}/branches/${b.branch}`, { name: 'Diambil' }],
-    ['DELETE', `${base}/branches/${b.branch}`],
-    ['GET', `${base}/members`],
-    ['PUT', `${base}/members/${b.user}`, { role: 'analyst' }],
-    ['DELETE', `${base}/members/${b.user}`],
-    ['GET', `${base}/invitations`],
-    ['DELETE', `${base}/invitations/${b.invitation}`],
-    ['GET', `${base}/keys`],
-    ['DELETE', `${base}/keys/${b.key}`],
-    ['GET', `${base}/customers`],
-    ['GET', `${base}/customers/${b.customer}`],
-    ['GET', `${base}/customers/${b.customer}/timeline`],
-    ['POST', `${base}/merges`, { survivorId: b.customer, mergedId: 'anyone' }],
-    ['GET', `${base}/customers/${b.customer}/export`],
-    ['POST', `${base}/customers/${b.customer}/erase`, {}],
-    ['GET', `${base}/merges`],
-    ['POST', `${base}/merges/${b.merge}/undo`, {}],
-    ['GET', `${base}/journey/overview`],
-    ['PUT', `${base}/journey/rules`, { rules: {} }],
-    ['GET', `${base}/quarantine`],
-    ['GET', `${base}/audit`],
-    ['GET', `${base}/products`],
-    ['GET', `${base}/products/${b.product}`],
-    ['PATCH', `${base}/products/${b.product}`, { price: 1 }],
-    ['GET', `${base}/products/by-code/B-1`],
-    ['GET', `${base}/products/export`],
-    ['GET', `${base}/sales/settings`],
-    ['GET', `${base}/stock/low`],
-    ['GET', `${base}/branches/${b.branch}/stock`],
-    ['GET', `${base}/branches/${b.branch}/stock/${b.product}/movements`],
+    ['POST', '/merges', { survivorId: b.customer, mergedId: b.customer }],
+    ['POST', '/reviews/links', { orderId: b.order, productId: b.product }],
+    ['POST', '/reviews', { productId: b.product, rating: 1, body: 'palsu', authorName: 'A' }],
     [
       'POST',
-      `${base}/branches/${b.branch}/stock/movements`,
-      { productId: b.product, kind: 'received', quantity: 5 },
-    ],
-    ['PUT', `${base}/branches/${b.branch}/stock/${b.product}/threshold`, { threshold: 3 }],
-    ['GET', `${base}/orders`],
-    ['GET', `${base}/branches/${b.branch}/orders`],
-    ['GET', `${base}/branches/${b.branch}/orders/${b.order}`],
-    [
-      'POST',
-      `${base}/branches/${b.branch}/orders`,
-      { lines: [{ productId: b.product, quantity: 1 }], payments: [{ method: 'cash', amount: 5_000 }] },
-    ],
-    ['POST', `${base}/branches/${b.branch}/orders/${b.order}/void`, { reason: 'diambil alih' }],
-    ['GET', `${base}/sales/customers?q=u-b1`],
-    ['GET', `${base}/tickets`],
-    ['GET', `${base}/tickets/${b.ticket}`],
-    ['PATCH', `${base}/tickets/${b.ticket}`, { status: 'closed' }],
-    ['POST', `${base}/tickets/${b.ticket}/messages`, { body: 'diambil alih' }],
-    ['GET', `${base}/support/holidays`],
-    ['DELETE', `${base}/support/holidays/${b.holiday}`],
-    ['PUT', `${base}/support/hours/${b.branch}`, { week: { mon: { open: '08:00', close: '09:00' } } }],
-    ['GET', `${base}/surveys`],
-    ['GET', `${base}/surveys/${b.survey}`],
-    ['PATCH', `${base}/surveys/${b.survey}`, { status: 'closed' }],
-    ['POST', `${base}/surveys/${b.survey}/links`, { customerId: b.customer }],
-    ['GET', `${base}/surveys/${b.survey}/results`],
-    ['GET', `${base}/surveys/${b.survey}/comments`],
-    ['GET', `${base}/reviews`],
-    ['GET', `${base}/reviews/ratings`],
-    ['PATCH', `${base}/reviews/${b.review}`, { status: 'approved', reply: 'diambil alih' }],
-    ['POST', `${base}/reviews`, { productId: b.product, rating: 1, body: 'palsu', authorName: 'A' }],
-    ['POST', `${base}/reviews/links`, { orderId: b.order, productId: b.product }],
-    ['GET', `${base}/content`],
-    ['GET', `${base}/content/views`],
-    ['PATCH', `${base}/content/${b.content}`, { archived: true }],
-    ['POST', `${base}/content/${b.content}/links`, { customerId: b.customer }],
-    ['GET', `${base}/interviews`],
-    ['GET', `${base}/interviews?customerId=${b.customer}`],
-    ['GET', `${base}/interviews?q=wawancara`],
-    ['GET', `${base}/interviews/tags`],
-    ['GET', `${base}/interviews/${b.interview}`],
-    ['PATCH', `${base}/interviews/${b.interview}`, { title: 'Diambil' }],
-    ['DELETE', `${base}/interviews/${b.interview}`],
-    [
-      'POST',
-      `${base}/interviews`,
+      '/interviews',
       { customerId: b.customer, stage: 'experience', title: 'Palsu', body: 'Catatan palsu' },
     ],
   ];
+}
+
+/** Every workspace route (public ones, such as the signed inbound webhook, take no person or key). */
+function workspaceRoutes(): Route[] {
+  return t.routes.filter((r) => r.access !== 'public' && r.url.includes(':workspaceId'));
+}
+
+const BASE = '/api/v1/workspaces/:workspaceId';
+const pathOf = (route: Route) => route.url.slice(BASE.length);
+const paramsOf = (route: Route) =>
+  [...route.url.matchAll(/:([a-zA-Z]+)/g)].map((m) => m[1]!).filter((p) => p !== 'workspaceId');
+
+/** The route's address in workspace `ws`, with B's ids for every other parameter. */
+function addressOf(route: Route, ws: string): string {
+  const ids = idsOfB();
+  return route.url.replace(':workspaceId', ws).replace(/:([a-zA-Z]+)/g, (_m, name: string) => ids[name]!);
 }
 
 function asKey(method: Method, url: string, payload?: object) {
@@ -204,24 +228,69 @@ function asKey(method: Method, url: string, payload?: object) {
   });
 }
 
-describe('workspace isolation', () => {
-  it('answers every request on workspace B’s address with 404, to a person and a key of A', async () => {
-    for (const [method, url, body] of attempts(b.id)) {
-      expect((await asUser(t, ownerOfA, method, url, body)).statusCode, `user ${method} ${url}`).toBe(404);
-      expect((await asKey(method, url, body)).statusCode, `key ${method} ${url}`).toBe(404);
+describe('workspace isolation, from the route table', () => {
+  it('knows B’s id for every parameter and a body for every change to one of B’s things', () => {
+    const ids = idsOfB();
+    const missing = workspaceRoutes().flatMap((route) => [
+      ...paramsOf(route)
+        .filter((p) => !(p in ids))
+        .map((p) => `${route.method} ${route.url}: no id of B for :${p}`),
+      ...(route.method !== 'GET' &&
+      paramsOf(route).length > 0 &&
+      !(`${route.method} ${pathOf(route)}` in bodies())
+        ? [`${route.method} ${route.url}: no body in bodies()`]
+        : []),
+    ]);
+    expect(missing).toEqual([]);
+  });
+
+  it('answers every route on workspace B’s address with 404, to a person and a key of A', async () => {
+    const leaks: string[] = [];
+    for (const route of workspaceRoutes()) {
+      const method = route.method as Method;
+      const url = addressOf(route, b.id);
+      const body = method === 'GET' ? undefined : (bodies()[`${method} ${pathOf(route)}`] ?? {});
+      const asPerson = await asUser(t, ownerOfA, method, url, body);
+      const byKey = await asKey(method, url, body);
+      if (asPerson.statusCode !== 404) leaks.push(`user ${method} ${url}: ${asPerson.statusCode}`);
+      if (byKey.statusCode !== 404) leaks.push(`key ${method} ${url}: ${byKey.statusCode}`);
     }
+    expect(leaks).toEqual([]);
   });
 
   it('finds none of B’s ids under A’s address, and lists none of B’s things there', async () => {
-    for (const [method, url, body] of attempts(t.workspace.id)) {
-      const response = await asUser(t, ownerOfA, method, url, body);
-      const guessesAnId = Object.entries(b).some(([name, id]) => name !== 'id' && url.includes(id));
-      if (guessesAnId) {
-        expect(response.statusCode, `${method} ${url}`).toBe(404);
-      } else if (method === 'GET') {
-        for (const id of Object.values(b)) expect(response.body, `${method} ${url}`).not.toContain(id);
+    const leaks: string[] = [];
+    for (const route of workspaceRoutes()) {
+      const method = route.method as Method;
+      const guessesInPath = paramsOf(route).length > 0;
+      if (!guessesInPath && method !== 'GET') continue;
+      const body = method === 'GET' ? undefined : bodies()[`${method} ${pathOf(route)}`];
+      for (const query of queries()[`${method} ${pathOf(route)}`] ?? ['']) {
+        const url = addressOf(route, t.workspace.id) + query;
+        // A query naming one of B's ids is a guess too, and is answered as one.
+        const guesses = guessesInPath || Object.values(b).some((id) => id && query.includes(id));
+        for (const [who, response] of [
+          ['user', await asUser(t, ownerOfA, method, url, body)],
+          ['key', await asKey(method, url, body)],
+        ] as const) {
+          if (guesses && response.statusCode !== 404) {
+            leaks.push(`${who} ${method} ${url}: ${response.statusCode} ${response.body.slice(0, 120)}`);
+          }
+          if (!guesses) {
+            if (response.statusCode !== 200) leaks.push(`${who} ${method} ${url}: ${response.statusCode}`);
+            for (const id of Object.values(b)) {
+              if (id && response.body.includes(id)) leaks.push(`${who} ${method} ${url} shows ${id}`);
+            }
+          }
+        }
       }
     }
+    for (const [method, path, body] of bodyGuesses()) {
+      const response = await asUser(t, ownerOfA, method, `/api/v1/workspaces/${t.workspace.id}${path}`, body);
+      if (![400, 404].includes(response.statusCode))
+        leaks.push(`user ${method} ${path}: ${response.statusCode}`);
+    }
+    expect(leaks).toEqual([]);
   });
 
   it('leaves everything of B as it was', async () => {
