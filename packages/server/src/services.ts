@@ -28,6 +28,7 @@ import { SalesJourney } from './sales/sales-journey.ts';
 import { SalesSettingsService } from './sales/sales-settings.service.ts';
 import { StockService } from './sales/stock.service.ts';
 import { createExperienceServices } from './experience.services.ts';
+import { SalesImportService } from './sales-import/sales-import.service.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -78,5 +79,6 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     ...createExperienceServices(store, ingest, now),
     content: new ContentService(store, ingest, journey, now),
     interviews: new InterviewService(store, ingest, journey, now),
+    salesImport: new SalesImportService(store, ingest, now),
   };
 }

@@ -157,6 +157,9 @@ export interface OrderRefundTable {
   actor_label: string;
   actor_role: string | null;
   at: number;
+  /** Set on a refund read from an imported file: its source and its ref there, unique together. */
+  source: string | null;
+  external_ref: string | null;
 }
 
 export interface OrderRefundLineTable {

@@ -13,6 +13,7 @@ import * as stageContent from './2026-11-24T2100-stage-content.ts';
 import * as interviews from './2026-11-25T0400-interviews.ts';
 import * as journeySignalAttribution from './2026-11-24T2050-journey-signal-attribution.ts';
 import * as journeyNowCounts from './2026-11-24T2052-journey-now-counts.ts';
+import * as importRefs from './2026-11-25T0300-import-refs.ts';
 
 // Listed by hand rather than read from the folder, so migrations load the same under tsx, vitest and a bundler.
 // Names sort in the order they run; add new ones at the end with a later timestamp.
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T2050-journey-signal-attribution': journeySignalAttribution,
   '2026-11-24T2052-journey-now-counts': journeyNowCounts,
   '2026-11-24T2100-stage-content': stageContent,
+  '2026-11-25T0300-import-refs': importRefs,
   '2026-11-25T0400-interviews': interviews,
 };
 

@@ -130,6 +130,17 @@ export class ProductRepository {
       .executeTakeFirst();
   }
 
+  /** Inserts products whose SKU the workspace does not have yet; known SKUs are left as they are. */
+  async insertMissing(rows: readonly NewProduct[]): Promise<void> {
+    for (const part of chunks(rows, 200)) {
+      await this.db
+        .insertInto('products')
+        .values(part)
+        .onConflict((oc) => oc.columns(['workspace_id', 'sku']).doNothing())
+        .execute();
+    }
+  }
+
   /**
    * Inserts new SKUs and updates known ones (everything but id and created_at): the CSV import.
    * One statement per chunk of rows.
