@@ -1,6 +1,7 @@
 import { ReviewPage } from './reviews/review.page.tsx';
 import { ReviewsPage } from './reviews/reviews.page.tsx';
 import { ContentPage } from './content/content.page.tsx';
+import { InterviewsPage } from './interviews/interviews.page.tsx';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
@@ -61,6 +62,7 @@ createRoot(document.getElementById('root')!).render(
             <Route path="surveys/:surveyId" element={<SurveyPage />} />
             <Route path="ulasan" element={<ReviewsPage />} />
             <Route path="konten" element={<ContentPage />} />
+            <Route path="wawancara" element={<InterviewsPage />} />
             <Route path="kasir" element={<CounterPage />} />
             <Route path="penjualan" element={<OrdersPage />} />
             <Route path="penjualan/:orderId" element={<OrdersPage />} />

@@ -12,6 +12,7 @@ import { CustomerJourney } from './customer-journey.tsx';
 import { CustomerMerges } from './customer-merges.tsx';
 import { IdentityKeys, Profile, Traits } from './customer-profile.tsx';
 import { CustomerTimeline } from './customer-timeline.tsx';
+import { CustomerInterviews } from '../interviews/customer-interviews.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import './customers.css';
 
@@ -80,6 +81,11 @@ export function CustomerPage() {
         </div>
         <div className="stack">
           <CustomerJourney customer={c} stageLabel={stageLabel} />
+          <CustomerInterviews
+            customerId={c.id}
+            stages={overview.data?.stages.map((s) => s.key) ?? []}
+            stageLabel={stageLabel}
+          />
           <CustomerTimeline customerId={c.id} stageLabel={stageLabel} />
         </div>
       </div>

@@ -43,6 +43,7 @@ export const en: Catalogue = {
   },
   nav: {
     content: 'Stage content',
+    interviews: 'Interviews',
     reviews: 'Reviews',
     overview: 'Journey overview',
     customers: 'Customers',

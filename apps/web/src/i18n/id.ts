@@ -47,6 +47,7 @@ export const id = {
   },
   nav: {
     content: 'Konten per tahap',
+    interviews: 'Wawancara',
     reviews: 'Ulasan',
     overview: 'Ikhtisar perjalanan',
     customers: 'Pelanggan',

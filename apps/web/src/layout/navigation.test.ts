@@ -27,6 +27,7 @@ describe('navigation', () => {
       'surveys',
       'reviews',
       'content',
+      'interviews',
       'orders',
       'settings',
     ]);

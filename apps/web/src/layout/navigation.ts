@@ -10,6 +10,7 @@ export interface NavItem {
     | 'surveys'
     | 'reviews'
     | 'content'
+    | 'interviews'
     | 'supportSettings'
     | 'counter'
     | 'orders'
@@ -35,6 +36,7 @@ const NAV: readonly NavItem[] = [
   { key: 'surveys', path: 'surveys', permission: 'surveys.read' },
   { key: 'reviews', path: 'ulasan', permission: 'reviews.read' },
   { key: 'content', path: 'konten', permission: 'content.read' },
+  { key: 'interviews', path: 'wawancara', permission: 'interviews.read' },
   { key: 'supportSettings', path: 'support-settings', permission: 'support.manage' },
   { key: 'counter', path: 'kasir', permission: 'sales.write' },
   { key: 'orders', path: 'penjualan', permission: 'sales.read' },
