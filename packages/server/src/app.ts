@@ -20,6 +20,7 @@ import { registerWorkspaceRoutes } from './workspaces/workspace.routes.ts';
 import { registerOrderRoutes } from './sales/order.routes.ts';
 import { registerProductRoutes } from './sales/product.routes.ts';
 import { registerStockRoutes } from './sales/stock.routes.ts';
+import { registerSalesReportRoutes } from './reports/sales-report.routes.ts';
 import { registerCustomerRoutes } from './customers/customer.routes.ts';
 import { registerJourneyRoutes } from './journey/journey.routes.ts';
 import { DEFAULT_WEB_DIR, registerDashboard } from './web/dashboard.static.ts';
@@ -146,6 +147,7 @@ export async function buildApp(
     (scope: FastifyInstance) => registerProductRoutes(scope, services),
     (scope: FastifyInstance) => registerStockRoutes(scope, services),
     (scope: FastifyInstance) => registerOrderRoutes(scope, services),
+    (scope: FastifyInstance) => registerSalesReportRoutes(scope, services),
     (scope: FastifyInstance) => registerTicketRoutes(scope, services),
     (scope: FastifyInstance) => registerSupportSettingsRoutes(scope, services),
     (scope: FastifyInstance) => registerInboundRoutes(scope, services),

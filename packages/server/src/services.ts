@@ -29,6 +29,7 @@ import { SalesSettingsService } from './sales/sales-settings.service.ts';
 import { StockService } from './sales/stock.service.ts';
 import { createExperienceServices } from './experience.services.ts';
 import { SalesImportService } from './sales-import/sales-import.service.ts';
+import { SalesReportService } from './reports/sales-report.service.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -76,6 +77,7 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     counterCustomers: new CounterCustomerService(store, salesJourney, now),
     orders,
     refunds: new RefundService(store, orders, salesJourney, now),
+    salesReports: new SalesReportService(store),
     ...createExperienceServices(store, ingest, now),
     content: new ContentService(store, ingest, journey, now),
     interviews: new InterviewService(store, ingest, journey, now),

@@ -87,6 +87,22 @@ export {
   type OrderRecord,
   type RefundRecord,
 } from './repositories/order.repository.ts';
+export {
+  SalesReportRepository,
+  localDaySql,
+  type LineKey,
+  type LineTotals,
+  type OffsetSegment,
+  type OrderKey,
+  type OrderTotals,
+  type PaymentTotals,
+  type RefundLineTotals,
+  type RefundListRow,
+  type RefundTotals,
+  type ReportScope,
+  type StockValueRow,
+} from './repositories/sales-report.repository.ts';
+export { offsetAt } from './journey/zoned-day.ts';
 export * from './experience.schema.ts';
 export * from './review.schema.ts';
 export * from './content.schema.ts';

@@ -27,6 +27,10 @@ describe('sales permissions', () => {
     expect(ROLES.filter((r) => roleCan(r, 'stock.manage'))).toEqual(['owner', 'admin', 'manager']);
   });
 
+  it('shows the business reports to those who run the business, not to cashiers', () => {
+    expect(ROLES.filter((r) => roleCan(r, 'reports.read'))).toEqual(['owner', 'admin', 'manager', 'analyst']);
+  });
+
   it('keeps the catalogue, prices and tax settings to owners and admins', () => {
     expect(ROLES.filter((r) => roleCan(r, 'sales.manage'))).toEqual(['owner', 'admin']);
   });

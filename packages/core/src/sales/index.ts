@@ -28,3 +28,14 @@ export {
   type TaxSetting,
 } from './sales-settings.ts';
 export * from './import/index.ts';
+export {
+  REPORT_INTERVALS,
+  ZERO_SUMS,
+  addSums,
+  bucketStart,
+  bucketStarts,
+  salesFigures,
+  type ReportInterval,
+  type SalesFigures,
+  type SalesSums,
+} from './sales-report.ts';
