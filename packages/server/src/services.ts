@@ -17,6 +17,7 @@ import { JourneyQueries } from './journey/journey-queries.service.ts';
 import { JourneyService } from './journey/journey.service.ts';
 import { ContentService } from './content/content.service.ts';
 import { InterviewService } from './interviews/interview.service.ts';
+import { CustomerValueService } from './analytics/customer-value.service.ts';
 import { RebuildService } from './journey/rebuild.service.ts';
 import { RulesPreviewService } from './journey/rules-preview.service.ts';
 import { WorkspaceService } from './workspaces/workspace.service.ts';
@@ -82,5 +83,6 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     content: new ContentService(store, ingest, journey, now),
     interviews: new InterviewService(store, ingest, journey, now),
     salesImport: new SalesImportService(store, ingest, now),
+    customerValue: new CustomerValueService(store, now),
   };
 }

@@ -140,3 +140,10 @@ export {
   type ExperienceErasure,
   type ExperienceRecord,
 } from './repositories/experience-personal-data.repository.ts';
+export * from './customer-value.schema.ts';
+export {
+  CustomerValueRepository,
+  type CustomerPurchaseRow,
+  type NewPrediction,
+  type PredictionWithName,
+} from './repositories/customer-value.repository.ts';

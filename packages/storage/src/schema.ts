@@ -5,6 +5,7 @@ import type { ExperienceTables } from './experience.schema.ts';
 import type { ReviewTables } from './review.schema.ts';
 import type { ContentTables } from './content.schema.ts';
 import type { InterviewTables } from './interview.schema.ts';
+import type { CustomerValueTables } from './customer-value.schema.ts';
 
 /*
  * The tables, as Kysely sees them. Times are epoch milliseconds (UTC) in an integer column on both
@@ -237,7 +238,13 @@ export interface QuarantineTable {
 }
 
 export interface Database
-  extends AccountTables, SalesTables, ExperienceTables, ReviewTables, ContentTables, InterviewTables {
+  extends AccountTables,
+    SalesTables,
+    ExperienceTables,
+    ReviewTables,
+    ContentTables,
+    InterviewTables,
+    CustomerValueTables {
   workspaces: WorkspaceTable;
   api_keys: ApiKeyTable;
   customers: CustomerTable;

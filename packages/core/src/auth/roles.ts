@@ -39,6 +39,8 @@ export const PERMISSIONS = [
   'interviews.read',
   'interviews.write',
   'interviews.manage',
+  'analytics.read',
+  'analytics.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -90,6 +92,7 @@ const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'reviews.read',
     'content.read',
     'interviews.read',
+    'analytics.read',
   ],
 };
 

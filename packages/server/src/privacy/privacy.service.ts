@@ -1,5 +1,6 @@
 import {
   CustomerRepository,
+  CustomerValueRepository,
   ExperiencePersonalDataRepository,
   PersonalDataRepository,
   type CustomerRecord,
@@ -48,6 +49,8 @@ export class PrivacyService {
       const values = identityValues(record);
       const counts = await data.erase(workspaceId, ids, values, this.now());
       const experience = await new ExperiencePersonalDataRepository(trx).erase(workspaceId, ids, this.now());
+      // A prediction describes how the person buys: it goes with the rest.
+      for (const id of ids) await new CustomerValueRepository(trx).deleteCustomer(workspaceId, id);
       return { customerId, profiles: ids.length, ...counts, ...experience };
     });
   }

@@ -11,6 +11,7 @@ import * as journeyOverview from './2026-11-24T1952-journey-overview.ts';
 import * as reviews from './2026-11-24T2040-reviews.ts';
 import * as stageContent from './2026-11-24T2100-stage-content.ts';
 import * as interviews from './2026-11-25T0400-interviews.ts';
+import * as customerValue from './2026-11-25T0700-customer-value.ts';
 import * as journeySignalAttribution from './2026-11-24T2050-journey-signal-attribution.ts';
 import * as journeyNowCounts from './2026-11-24T2052-journey-now-counts.ts';
 import * as importRefs from './2026-11-25T0300-import-refs.ts';
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T2100-stage-content': stageContent,
   '2026-11-25T0300-import-refs': importRefs,
   '2026-11-25T0400-interviews': interviews,
+  '2026-11-25T0700-customer-value': customerValue,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
