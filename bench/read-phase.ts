@@ -20,7 +20,7 @@ export interface ReadFigures {
   overview: Timing;
   transitionsLast30Days: Timing;
   transitionsWholeYear: Timing;
-  /** The overview page's other reads: the funnel and the weekly trend, with and without a filter. */
+  /** The journey pages' other reads: the funnel, the weekly trend and the map, with and without a filter. */
   journey: ReadMeasure[];
   /** The same server answering GET /health: the cost of a request with no work in it. */
   health: Timing;
@@ -91,6 +91,11 @@ export async function measureReads(
     ['GET journey/trend, last 30 days', `trend?${last30}`],
     ['GET journey/trend, whole year', `trend?${year}`],
     ['GET journey/trend, whole year, one branch', `trend?${year}&branch=${branch}`],
+    ['GET journey/map, last 30 days', `map?${last30}`],
+    ['GET journey/map, last 30 days, one branch', `map?${last30}&branch=${branch}`],
+    ['GET journey/map, whole year', `map?${year}`],
+    ['GET journey/map, whole year, one channel', `map?${year}&channel=ads`],
+    ['GET journey/map, whole year, one branch', `map?${year}&branch=${branch}`],
     [
       'GET journey/transitions, whole year, one channel',
       `transitions?from=${iso(YEAR_START)}&to=${iso(end)}&channel=ads`,

@@ -29,21 +29,36 @@ export interface BenchResults {
   serverRssBytesAfterReads: number;
 }
 
+/** A `--reads-only` run: the reads phase alone, on a kept run's data. */
+export type ReadsOnlyResults = Pick<
+  BenchResults,
+  'date' | 'command' | 'machine' | 'workload' | 'reads' | 'serverRssBytesAfterReads'
+>;
+
 type Row = [measure: string, result: string, baseline: string, ratio: string, target: string];
 
 const ratio = (a: number, b: number) => `${(a / b).toFixed(a / b < 0.1 ? 3 : 2)}x`;
 const latency = (t: Timing, key: 'p95' | 'p99') => `p50 ${formatMs(t.p50)}, ${key} ${formatMs(t[key])}`;
 const ingestCell = (f: IngestFigures) => `${formatRate(f.eventsPerSecond)}, ${latency(f.latencyMs, 'p99')}`;
 
-function rows(r: BenchResults): Row[] {
-  const { slice, parseOnly, sqliteInsert, rest } = r.ingest;
+function readRows(reads: BenchResults['reads']): Row[] {
   const readRow = (label: string, t: Timing): Row => [
     label,
     latency(t, 'p95'),
-    `GET /health ${latency(r.reads.health, 'p95')}`,
-    `${formatMs(t.p95 - r.reads.health.p95)} over /health at p95`,
+    `GET /health ${latency(reads.health, 'p95')}`,
+    `${formatMs(t.p95 - reads.health.p95)} over /health at p95`,
     'p95 < 50 ms',
   ];
+  return [
+    readRow('GET journey/overview', reads.overview),
+    readRow('GET journey/transitions, last 30 days', reads.transitionsLast30Days),
+    readRow('GET journey/transitions, whole year', reads.transitionsWholeYear),
+    ...reads.journey.map((m) => readRow(m.label, m.timing)),
+  ];
+}
+
+function rows(r: BenchResults): Row[] {
+  const { slice, parseOnly, sqliteInsert, rest } = r.ingest;
   const out: Row[] = [
     [
       `ingest /v1/batch, first ${slice.events.toLocaleString('en')} events`,
@@ -77,10 +92,7 @@ function rows(r: BenchResults): Row[] {
       ratio(r.rebuild.eventsPerSecond, r.scanFloor.eventsPerSecond),
       '>= 1,000,000 events/s',
     ],
-    readRow('GET journey/overview', r.reads.overview),
-    readRow('GET journey/transitions, last 30 days', r.reads.transitionsLast30Days),
-    readRow('GET journey/transitions, whole year', r.reads.transitionsWholeYear),
-    ...r.reads.journey.map((m) => readRow(m.label, m.timing)),
+    ...readRows(r.reads),
     [
       'server resident memory, after the reads',
       `${Math.round(r.serverRssBytesAfterReads / 1_048_576).toLocaleString('en')} MiB`,
@@ -92,10 +104,32 @@ function rows(r: BenchResults): Row[] {
   return out;
 }
 
+const HEADER: Row = ['measure', 'result', 'baseline (same run)', 'ratio', 'target (DESIGN §6)'];
+
 /** The results as an aligned table, with the workload and machine above it. */
 export function formatTable(r: BenchResults): string {
-  const header: Row = ['measure', 'result', 'baseline (same run)', 'ratio', 'target (DESIGN §6)'];
-  const all = [header, ...rows(r)];
+  return table(
+    r,
+    rows(r),
+    `client: ${r.client.batchSize}-message batches, ${r.client.concurrency} requests in flight, from the bench process`,
+  );
+}
+
+/** A reads-only run as the same table, its rows the reads and the memory after them. */
+export function formatReadsTable(r: ReadsOnlyResults): string {
+  const memory: Row = [
+    'server resident memory, after the reads',
+    `${Math.round(r.serverRssBytesAfterReads / 1_048_576).toLocaleString('en')} MiB`,
+    '',
+    '',
+    '< 1 GiB',
+  ];
+  return table(r, [...readRows(r.reads), memory], 'reads only, on the data of a kept run');
+}
+
+function table(r: ReadsOnlyResults, body: Row[], client: string): string {
+  const header = HEADER;
+  const all = [header, ...body];
   const widths = header.map((_, i) => Math.max(...all.map((row) => row[i]!.length)));
   const line = (row: Row) =>
     row
@@ -109,10 +143,10 @@ export function formatTable(r: BenchResults): string {
       `SQLite ${r.machine.sqlite}; load average ${r.machine.loadAverage.start} at the start, ${r.machine.loadAverage.end} at the end`,
     `workload: BENCH_SHOP seed ${w.seed}, ${w.customers.toLocaleString('en')} customers, ${w.days} days, ` +
       `${w.events.toLocaleString('en')} events of ${w.averageEventBytes} bytes on average`,
-    `client: ${r.client.batchSize}-message batches, ${r.client.concurrency} requests in flight, from the bench process`,
+    client,
     '',
     line(header),
     widths.map((n) => '-'.repeat(n)).join('  '),
-    ...rows(r).map(line),
+    ...body.map(line),
   ].join('\n');
 }

@@ -2,7 +2,7 @@
  * `npm run bench [-- options]`: Jejak against the DESIGN §6 targets, each figure beside a baseline measured
  * in the same run (see docs/benchmarks.md). Progress on stderr, results on stdout (a table, or --json).
  */
-import { mkdirSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -13,7 +13,7 @@ import { startJejak } from './processes.ts';
 import { say } from './progress.ts';
 import { measureReads, registerWorkloadBranches } from './read-phase.ts';
 import { rebuildWithCli, scanFloor } from './rebuild-phase.ts';
-import { formatTable, type BenchResults } from './report.ts';
+import { formatReadsTable, formatTable, type BenchResults } from './report.ts';
 import { workloadBatches, type Batch, type WorkloadOptions } from './workload.ts';
 
 interface Options extends WorkloadOptions {
@@ -23,7 +23,18 @@ interface Options extends WorkloadOptions {
   reads: number;
   json?: boolean;
   keep?: boolean;
+  readsOnly?: string;
 }
+
+/** What a kept data folder needs for `--reads-only`: written beside the data by a `--keep` run. */
+interface KeptRun {
+  adminKey: string;
+  workspaceId: string;
+  branch: string;
+  workload: BenchResults['workload'];
+}
+
+const KEPT_RUN = 'bench-run.json';
 
 // The bench's data is a year old: with the wall clock, every customer is always due and the clock job
 // would re-advance all of them each minute during ingestion. A live feed does not look like that.
@@ -54,6 +65,10 @@ function parseOptions(argv: string[]): Options {
     .option('--reads <n>', 'timed requests per read endpoint', positive, 200)
     .option('--json', 'print the results as JSON')
     .option('--keep', 'keep the temporary data folder (its path is printed)')
+    .option(
+      '--reads-only <folder>',
+      'only the reads phase, against the data a --keep run left in <folder> (its server is started anew, so new migrations run first)',
+    )
     .parse(argv)
     .opts<Options>();
 }
@@ -146,9 +161,40 @@ function mkdirp(dir: string): string {
   return dir;
 }
 
+/**
+ * The reads phase alone, on a kept run's data: before and after a change to the read path, on the same
+ * data, without ingesting again.
+ */
+async function readsOnly(options: Options, root: string, loadAtStart: number) {
+  const statePath = join(root, KEPT_RUN);
+  if (!existsSync(statePath)) throw new Error(`${root} holds no ${KEPT_RUN}: keep a run with --keep first`);
+  const kept = JSON.parse(readFileSync(statePath, 'utf8')) as KeptRun;
+  const server = await startJejak(join(root, 'data'), SERVER_ENV);
+  const reads = await measureReads(
+    server,
+    kept.adminKey,
+    kept.workspaceId,
+    kept.workload.days,
+    options.reads,
+    kept.branch,
+  );
+  const rssBytes = server.rss();
+  await server.stop();
+  const results = {
+    date: new Date().toISOString().slice(0, 10),
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
+    machine: machine(loadAtStart),
+    workload: kept.workload,
+    reads,
+    serverRssBytesAfterReads: rssBytes,
+  };
+  process.stdout.write(`${options.json ? JSON.stringify(results, null, 2) : formatReadsTable(results)}\n`);
+}
+
 async function main() {
   const options = parseOptions(process.argv);
   const loadAtStart = Number(loadavg()[0]!.toFixed(2));
+  if (options.readsOnly !== undefined) return readsOnly(options, options.readsOnly, loadAtStart);
   const root = mkdtempSync(join(tmpdir(), 'jejak-bench-'));
   say(`data in ${root}`);
   try {
@@ -157,6 +203,17 @@ async function main() {
     const floor = scanFloor(loaded.dataDir);
     const rebuild = await rebuildWithCli(loaded.dataDir);
     const branch = registerWorkloadBranches(loaded.dataDir, loaded.workspaceId);
+    const workload = {
+      seed: options.seed,
+      customers: options.customers,
+      days: options.days,
+      events: loaded.figures.slice.events + (loaded.figures.rest?.events ?? 0),
+      averageEventBytes: loaded.averageEventBytes,
+    };
+    if (options.keep) {
+      const kept: KeptRun = { adminKey: loaded.adminKey, workspaceId: loaded.workspaceId, branch, workload };
+      writeFileSync(join(root, KEPT_RUN), JSON.stringify(kept, null, 2));
+    }
     const server = await startJejak(loaded.dataDir, SERVER_ENV);
     const reads = await measureReads(
       server,
@@ -172,13 +229,7 @@ async function main() {
       date: new Date().toISOString().slice(0, 10),
       command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.replace(/ -- $/, ''),
       machine: machine(loadAtStart),
-      workload: {
-        seed: options.seed,
-        customers: options.customers,
-        days: options.days,
-        events: loaded.figures.slice.events + (loaded.figures.rest?.events ?? 0),
-        averageEventBytes: loaded.averageEventBytes,
-      },
+      workload,
       client: { batchSize: options.batchSize, concurrency: options.concurrency },
       ingest: loaded.figures,
       rebuild,
