@@ -133,6 +133,47 @@ describe('dashboard: the journey map with the demo data', () => {
     expect(await map.textContent()).not.toMatch(/\b(advice|rows|pains|lever|measure)\.\w/);
   });
 
+  it('filters the map by branch and first channel, kept in the URL beside the period', async () => {
+    const lead = page.getByTestId('map-lead');
+    const customers = async () =>
+      Number(/([\d.]+) pelanggan/.exec((await lead.textContent()) ?? '')?.[1]?.replaceAll('.', ''));
+    const entered = async () =>
+      (
+        await page.getByTestId('journey-map').locator('[data-row=entered] [role=cell]').allTextContents()
+      ).join('|');
+    const all = { customers: await customers(), entered: await entered(), url: page.url() };
+    expect(all.customers).toBeGreaterThan(0);
+
+    await page.getByTestId('filter-branch').selectOption({ label: 'Kopi Nusantara Kemang' });
+    await page.waitForURL(/journey-map\?.*branch=[\w-]+/);
+    await expect.poll(customers).toBeLessThan(all.customers);
+    expect(await customers()).toBeGreaterThan(0);
+    await expect.poll(entered).not.toBe(all.entered);
+    expect(await lead.textContent()).toMatch(/ · hanya pelanggan di Kopi Nusantara Kemang$/);
+    // The period stays as it was chosen.
+    expect(page.url()).toMatch(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+
+    const atBranch = await customers();
+    await page.getByTestId('filter-channel').selectOption({ label: 'Toko (langsung)' });
+    await page.waitForURL(/channel=store/);
+    await expect.poll(customers).toBeLessThan(atBranch);
+    await page.screenshot({ path: screenshotPath('journey-map-filtered-1440'), fullPage: true });
+
+    // A link keeps the filters: a reload shows the same map.
+    const url = page.url();
+    const filtered = await customers();
+    await page.reload();
+    await page.getByTestId('journey-map').waitFor();
+    await expect.poll(customers).toBe(filtered);
+    expect(page.url()).toBe(url);
+    expect(await page.getByTestId('filter-channel').inputValue()).toBe('store');
+
+    await page.getByRole('button', { name: 'Hapus saringan' }).click();
+    await expect.poll(customers).toBe(all.customers);
+    expect(page.url()).not.toMatch(/branch=|channel=/);
+    await expect.poll(entered).toBe(all.entered);
+  });
+
   it('downloads the map as a PNG of the whole sheet', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { AdviceKey, FeedbackMeasure, Lever } from '@jejak/core';
 import { api } from './client.ts';
+import type { JourneyFilter } from './journey.api.ts';
 
 export interface MapAdvice {
   key: AdviceKey;
@@ -60,11 +61,14 @@ export interface JourneyMap {
   stages: MapStage[];
 }
 
-/** The journey map of whole days `fromDay`..`toDay` (YYYY-MM-DD, the workspace's zone). */
-export function useJourneyMap(workspaceId: string, fromDay: string, toDay: string) {
-  const query = new URLSearchParams({ from: fromDay, to: toDay });
+/**
+ * The journey map of whole days `fromDay`..`toDay` (YYYY-MM-DD, the workspace's zone), for the
+ * customers of a first channel and branch when a filter names them.
+ */
+export function useJourneyMap(workspaceId: string, fromDay: string, toDay: string, filter: JourneyFilter = {}) {
+  const query = new URLSearchParams({ from: fromDay, to: toDay, ...filter });
   return useQuery({
-    queryKey: ['journey', workspaceId, 'map', fromDay, toDay],
+    queryKey: ['journey', workspaceId, 'map', fromDay, toDay, filter.channel, filter.branch],
     queryFn: () => api.get<JourneyMap>(`/workspaces/${workspaceId}/journey/map?${query}`),
     placeholderData: keepPreviousData,
   });

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { useJourneyMap } from '../api/journey-map.api.ts';
 import { startOfDay } from '../format/zoned-day.ts';
-import { PeriodPicker } from '../journey/period-picker.tsx';
+import { FilterBar, useFilterWords } from '../journey/filter-bar.tsx';
+import { useJourneyFilter } from '../journey/use-journey-filter.ts';
 import { usePeriod } from '../journey/use-period.ts';
 import { useWorkspace } from '../layout/workspace-context.ts';
 import { ErrorNotice } from '../pages/error-notice.tsx';
@@ -19,8 +20,10 @@ type Export = 'idle' | 'working' | 'failed';
  */
 export function JourneyMapPage() {
   const { workspace } = useWorkspace();
-  const { period, setPeriod, setLastDays, valid } = usePeriod(workspace.timezone);
-  const map = useJourneyMap(workspace.id, period.fromDay, period.toDay);
+  const periodState = usePeriod(workspace.timezone);
+  const { period } = periodState;
+  const { filter, setFilter, clear } = useJourneyFilter();
+  const map = useJourneyMap(workspace.id, period.fromDay, period.toDay, filter);
   const labels = useMapLabels(map.data, workspace.timezone);
   const { t, format } = labels;
   const sheet = useRef<HTMLDivElement>(null);
@@ -30,12 +33,19 @@ export function JourneyMapPage() {
   const from = format.date(startOfDay(period.fromDay, workspace.timezone));
   const to = format.date(startOfDay(period.toDay, workspace.timezone));
   const customers = map.data?.customers ?? 0;
-  const lead = t('lead', {
-    workspace: workspace.name,
-    from,
-    to,
-    customers: t('customers', { count: customers, formatted: format.number(customers) }),
-  });
+  const what = useFilterWords(workspace.id, filter);
+  // The filter is part of the lead, so a printed or downloaded map says whose journey it shows.
+  const lead = [
+    t('lead', {
+      workspace: workspace.name,
+      from,
+      to,
+      customers: t('customers', { count: customers, formatted: format.number(customers) }),
+    }),
+    what === '' ? null : t('filtered', { what }),
+  ]
+    .filter((part) => part !== null)
+    .join(' · ');
 
   const exportPng = async () => {
     if (!sheet.current) return;
@@ -80,7 +90,13 @@ export function JourneyMapPage() {
         </p>
       )}
       <div className="no-print">
-        <PeriodPicker period={period} valid={valid} onChange={setPeriod} onLastDays={setLastDays} />
+        <FilterBar
+          workspaceId={workspace.id}
+          filter={filter}
+          setFilter={setFilter}
+          clear={clear}
+          period={periodState}
+        />
       </div>
       {map.error ? (
         <ErrorNotice error={map.error} />
@@ -88,7 +104,7 @@ export function JourneyMapPage() {
         <p className="loading">{t('loading')}</p>
       ) : map.data.customers === 0 ? (
         <section className="card">
-          <p>{t('empty')}</p>
+          <p data-testid="map-empty">{t(what === '' ? 'empty' : 'emptyFiltered')}</p>
         </section>
       ) : (
         <div className="map-scroll">

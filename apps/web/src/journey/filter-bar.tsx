@@ -14,15 +14,24 @@ interface Props {
   period: ReturnType<typeof usePeriod>;
 }
 
-/** Branch, first channel and period: what every section of the overview answers for. */
-export function FilterBar({ workspaceId, filter, setFilter, clear, period }: Props) {
+/** The filter in words (`dari saluran Iklan di Kemang`), or '' when it keeps everyone. */
+export function useFilterWords(workspaceId: string, filter: JourneyFilter): string {
   const { t } = useTranslation();
   const branches = useBranches(workspaceId);
   const branchName = branches.data?.find((b) => b.id === filter.branch)?.name ?? filter.branch;
-  const what = [
+  return [
     filter.channel ? t('filters.ofChannel', { channel: t(`channels.${filter.channel as 'ads'}`) }) : null,
     filter.branch ? t('filters.ofBranch', { branch: branchName }) : null,
-  ].filter((part) => part !== null);
+  ]
+    .filter((part) => part !== null)
+    .join(' ');
+}
+
+/** Branch, first channel and period: what every section of the overview and the journey map answers for. */
+export function FilterBar({ workspaceId, filter, setFilter, clear, period }: Props) {
+  const { t } = useTranslation();
+  const branches = useBranches(workspaceId);
+  const what = useFilterWords(workspaceId, filter);
 
   return (
     <section className="card filters" data-testid="filters" aria-label={t('filters.title')}>
@@ -57,7 +66,7 @@ export function FilterBar({ workspaceId, filter, setFilter, clear, period }: Pro
             ))}
           </select>
         </label>
-        {what.length > 0 && (
+        {what !== '' && (
           <button type="button" className="secondary" onClick={clear}>
             {t('filters.clear')}
           </button>
@@ -70,9 +79,7 @@ export function FilterBar({ workspaceId, filter, setFilter, clear, period }: Pro
         onLastDays={period.setLastDays}
       />
       <p className="muted small">
-        {what.length > 0 && (
-          <strong data-testid="filter-active">{t('filters.active', { what: what.join(' ') })} </strong>
-        )}
+        {what !== '' && <strong data-testid="filter-active">{t('filters.active', { what })} </strong>}
         {t('filters.hint')}
       </p>
     </section>
