@@ -36,6 +36,7 @@ import { registerReviewWidgetScript } from './web/review-widget.static.ts';
 import { registerContentRedirect, registerContentRoutes } from './content/content.routes.ts';
 import { registerInterviewRoutes } from './interviews/interview.routes.ts';
 import { registerCustomerValueRoutes } from './analytics/customer-value.routes.ts';
+import { registerLoyaltyRoutes } from './loyalty/loyalty.routes.ts';
 import { MAX_BATCH_BYTES } from '@jejak/core';
 
 export type App = FastifyInstance;
@@ -158,6 +159,7 @@ export async function buildApp(
     (scope: FastifyInstance) => registerContentRoutes(scope, services),
     (scope: FastifyInstance) => registerInterviewRoutes(scope, services),
     (scope: FastifyInstance) => registerCustomerValueRoutes(scope, services),
+    (scope: FastifyInstance) => registerLoyaltyRoutes(scope, services),
     (scope: FastifyInstance) => registerPublicReviewRoutes(scope, services, limiters),
   ]) {
     await app.register(plugin(register), { prefix: '/api/v1' });

@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { startClockJob } from './jobs/clock.job.ts';
 import { startTicketTargetJob } from './jobs/ticket-target.job.ts';
+import { startLoyaltyExpiryJob } from './jobs/loyalty-expiry.job.ts';
 import { createServices } from './services.ts';
 
 /** Opens the database the configuration names (SQLite under dataDir unless DATABASE_URL is set). */
@@ -62,6 +63,7 @@ export async function startServer(
   }
   const stopClock = startClockJob(services.journey, config.clockIntervalMs, app.log);
   const stopTargets = startTicketTargetJob(services.tickets, config.clockIntervalMs, app.log);
+  const stopExpiry = startLoyaltyExpiryJob(services.loyalty, config.clockIntervalMs, app.log);
   const url = await app.listen({ host: config.host, port: config.port });
   print(`Jejak is listening on ${url} (${store.dialect}); API docs at ${url}/api/docs`);
   let closing: Promise<void> | undefined;
@@ -69,6 +71,7 @@ export async function startServer(
     (closing ??= (async () => {
       await stopClock();
       await stopTargets();
+      await stopExpiry();
       await app.close();
       await store.close();
     })());

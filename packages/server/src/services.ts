@@ -31,6 +31,7 @@ import { StockService } from './sales/stock.service.ts';
 import { createExperienceServices } from './experience.services.ts';
 import { SalesImportService } from './sales-import/sales-import.service.ts';
 import { SalesReportService } from './reports/sales-report.service.ts';
+import { LoyaltyService } from './loyalty/loyalty.service.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -43,7 +44,8 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
   const branches = new BranchService(store, now);
   const salesJourney = new SalesJourney(journey, store.dialect, now);
   const salesSettings = new SalesSettingsService(store, now);
-  const orders = new OrderService(store, salesSettings, salesJourney, now);
+  const loyalty = new LoyaltyService(store, salesJourney, now);
+  const orders = new OrderService(store, salesSettings, salesJourney, loyalty, now);
   // SQLite has one writer: concurrent batches share a transaction and its fsync instead of queueing for it.
   const ingest = new IngestService(
     store.dialect === 'sqlite' ? new GroupCommit(store.db).transact : transactionPerUnit(store.db),
@@ -77,7 +79,8 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     stock: new StockService(store, salesSettings, now),
     counterCustomers: new CounterCustomerService(store, salesJourney, now),
     orders,
-    refunds: new RefundService(store, orders, salesJourney, now),
+    refunds: new RefundService(store, orders, salesJourney, loyalty, now),
+    loyalty,
     salesReports: new SalesReportService(store),
     ...createExperienceServices(store, ingest, now),
     content: new ContentService(store, ingest, journey, now),

@@ -167,6 +167,15 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/workspaces/:workspaceId/interviews/:interviewId': 'interviews.read',
   'PATCH /api/v1/workspaces/:workspaceId/interviews/:interviewId': 'interviews.write',
   'DELETE /api/v1/workspaces/:workspaceId/interviews/:interviewId': 'interviews.write',
+  'GET /api/v1/workspaces/:workspaceId/loyalty/program': 'loyalty.read',
+  'PUT /api/v1/workspaces/:workspaceId/loyalty/program': 'loyalty.manage',
+  'GET /api/v1/workspaces/:workspaceId/loyalty/results': 'loyalty.read',
+  'GET /api/v1/workspaces/:workspaceId/loyalty/customers/:customerId': 'loyalty.read',
+  'GET /api/v1/workspaces/:workspaceId/loyalty/customers/:customerId/entries': 'loyalty.read',
+  'POST /api/v1/workspaces/:workspaceId/loyalty/customers/:customerId/adjustments': 'loyalty.adjust',
+  // The cashier reads a customer's points at the till of his own branch, to redeem them at checkout.
+  'GET /api/v1/workspaces/:workspaceId/branches/:branchId/loyalty/customers/:customerId':
+    'sales.write (branch)',
 };
 
 type Caller =

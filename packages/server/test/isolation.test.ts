@@ -177,6 +177,11 @@ function bodies(): Record<string, object> {
     'POST /content/:itemId/links': { customerId: b.customer },
     'PATCH /interviews/:interviewId': { title: 'Diambil' },
     'DELETE /interviews/:interviewId': {},
+    'POST /loyalty/customers/:customerId/adjustments': {
+      points: 5,
+      reason: 'diambil alih',
+      idempotencyKey: 'isolation',
+    },
   };
 }
 
@@ -316,5 +321,6 @@ describe('workspace isolation, from the route table', () => {
     expect(await t.services.content.list(b.id)).toMatchObject([{ id: b.content, archived_at: null }]);
     const notes = await t.services.interviews.search(b.id, { limit: 5 });
     expect(notes.items).toMatchObject([{ id: b.interview, title: 'Wawancara B' }]);
+    expect(await t.services.loyalty.entries(b.id, b.customer, { limit: 5 })).toEqual([]);
   });
 });

@@ -147,3 +147,9 @@ export {
   type NewPrediction,
   type PredictionWithName,
 } from './repositories/customer-value.repository.ts';
+export * from './loyalty.schema.ts';
+export {
+  LoyaltyRepository,
+  type LoyaltyCredit,
+  type LoyaltyTotals,
+} from './repositories/loyalty.repository.ts';

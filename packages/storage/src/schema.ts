@@ -6,6 +6,7 @@ import type { ReviewTables } from './review.schema.ts';
 import type { ContentTables } from './content.schema.ts';
 import type { InterviewTables } from './interview.schema.ts';
 import type { CustomerValueTables } from './customer-value.schema.ts';
+import type { LoyaltyTables } from './loyalty.schema.ts';
 
 /*
  * The tables, as Kysely sees them. Times are epoch milliseconds (UTC) in an integer column on both
@@ -238,13 +239,15 @@ export interface QuarantineTable {
 }
 
 export interface Database
-  extends AccountTables,
+  extends
+    AccountTables,
     SalesTables,
     ExperienceTables,
     ReviewTables,
     ContentTables,
     InterviewTables,
-    CustomerValueTables {
+    CustomerValueTables,
+    LoyaltyTables {
   workspaces: WorkspaceTable;
   api_keys: ApiKeyTable;
   customers: CustomerTable;

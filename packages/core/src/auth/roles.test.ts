@@ -35,3 +35,11 @@ describe('sales permissions', () => {
     expect(ROLES.filter((r) => roleCan(r, 'sales.manage'))).toEqual(['owner', 'admin']);
   });
 });
+
+describe('loyalty permissions', () => {
+  it('lets managers adjust points, owners and admins run the program, and analysts read', () => {
+    expect(ROLES.filter((r) => roleCan(r, 'loyalty.read'))).toEqual(['owner', 'admin', 'manager', 'analyst']);
+    expect(ROLES.filter((r) => roleCan(r, 'loyalty.adjust'))).toEqual(['owner', 'admin', 'manager']);
+    expect(ROLES.filter((r) => roleCan(r, 'loyalty.manage'))).toEqual(['owner', 'admin']);
+  });
+});

@@ -41,6 +41,9 @@ export const PERMISSIONS = [
   'interviews.manage',
   'analytics.read',
   'analytics.manage',
+  'loyalty.read',
+  'loyalty.adjust',
+  'loyalty.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -78,6 +81,8 @@ const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'interviews.read',
     'interviews.write',
     'interviews.manage',
+    'loyalty.read',
+    'loyalty.adjust',
   ],
   cashier: ['workspace.read', 'branches.read', 'sales.read', 'sales.write'],
   analyst: [
@@ -93,6 +98,7 @@ const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'content.read',
     'interviews.read',
     'analytics.read',
+    'loyalty.read',
   ],
 };
 

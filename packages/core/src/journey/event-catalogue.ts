@@ -102,6 +102,8 @@ export const EVENT_CATALOGUE: readonly CatalogueEntry[] = deepFreeze([
   entry('Points Earned', ['retention'], 'Mendapat poin loyalitas', 'Earned loyalty points'),
   entry('Points Redeemed', ['retention'], 'Menukar poin loyalitas', 'Redeemed loyalty points'),
   entry('Tier Changed', ['retention'], 'Tingkat keanggotaan berubah', 'The loyalty tier changed'),
+  entry('Tier Upgraded', ['retention'], 'Naik tingkat keanggotaan', 'Moved up a loyalty tier'),
+  entry('Tier Downgraded', ['retention'], 'Turun tingkat keanggotaan', 'Moved down a loyalty tier'),
   entry(
     'Referral Converted',
     ['advocacy'],

@@ -43,7 +43,7 @@ const retention: TransitionRule[] = [
   {
     to: 'retention',
     from: ['experience'],
-    when: { event: ['Points Earned', 'Points Redeemed', 'Tier Changed'] },
+    when: { event: ['Points Earned', 'Points Redeemed', 'Tier Changed', 'Tier Upgraded'] },
     if: { lastOrderWithinDays: 90 },
   },
 ];

@@ -21,6 +21,7 @@ import { resolveCustomer } from './counter-customer.service.ts';
 import { orderView } from './order.view.ts';
 import type { SalesJourney } from './sales-journey.ts';
 import type { SalesSettingsService } from './sales-settings.service.ts';
+import type { LoyaltyService } from '../loyalty/loyalty.service.ts';
 import type { CheckoutBody, OrderView } from './sales.schemas.ts';
 import { moveStock } from './stock.service.ts';
 
@@ -37,6 +38,7 @@ export class OrderService {
     private readonly store: Store,
     private readonly settings: SalesSettingsService,
     private readonly journey: SalesJourney,
+    private readonly loyalty: LoyaltyService,
     private readonly now: () => number,
   ) {}
 
@@ -58,7 +60,19 @@ export class OrderService {
       const products = await this.products(trx, workspaceId, body.lines);
       const customer = await this.customer(trx, workspaceId, body.customerId);
       const settings = await this.settings.get(workspaceId, trx);
-      const { priced, payments } = price(body, products, settings.tax);
+      // Levers that take an amount off the order (loyalty points; vouchers next) are quoted on the cart
+      // priced without them, and come off after the cashier's discounts.
+      const points =
+        body.redeemPoints === undefined
+          ? null
+          : await this.loyalty.quote(
+              trx,
+              workspaceId,
+              customer,
+              body.redeemPoints,
+              discountable(priceCart(body, products, settings.tax), settings.tax),
+            );
+      const { priced, payments } = price(body, products, settings.tax, points?.value ?? 0);
       const orderId = randomUUID();
       const at = this.now();
       await this.takeStock(
@@ -139,7 +153,10 @@ export class OrderService {
         throw new Retry();
       }
       const stored = (await orders.get(workspaceId, orderId))!;
-      if (customer) await this.emitCompleted(trx, stored, branch, lines, payments, actor);
+      if (customer) {
+        await this.emitCompleted(trx, stored, branch, lines, payments, actor);
+        await this.loyalty.settleSale(trx, { order: stored, customer, lines, redeemed: points, actor });
+      }
       return { order: await this.view(trx, stored), created: true };
     }).catch(async (error: unknown) => {
       if (!(error instanceof Retry) || body.externalRef === undefined) throw error;
@@ -194,12 +211,13 @@ export class OrderService {
   }
 
   async view(db: Executor, order: Order): Promise<OrderView> {
-    const [record, branch, customer] = await Promise.all([
+    const [record, branch, customer, points] = await Promise.all([
       new OrderRepository(db).record(order),
       this.branch(db, order.workspace_id, order.branch_id),
       order.customer_id ? new CustomerRepository(db).get(order.workspace_id, order.customer_id) : undefined,
+      this.loyalty.saleOf(db, order.workspace_id, order.id),
     ]);
-    return orderView(record, branch, customer);
+    return orderView(record, branch, customer, points);
   }
 
   private async takeStock(
@@ -324,22 +342,47 @@ export class OrderService {
 
 class Retry extends Error {}
 
+/** What an amount off the order comes off: what the lines still cost after the cashier's discounts. */
+function discountable(priced: PricedOrder, tax: Parameters<typeof priceOrder>[2]): number {
+  return priced.total - (tax.mode === 'added' ? priced.taxTotal : 0);
+}
+
+/**
+ * Prices the cart; `amountOff` (Rupiah the order's levers take off it) is added to the cashier's order
+ * discount, so it is shared over the lines and lowers the PPN like any discount.
+ */
+function priceCart(
+  body: CheckoutBody,
+  products: ReadonlyMap<string, Product>,
+  tax: Parameters<typeof priceOrder>[2],
+  amountOff = 0,
+): PricedOrder {
+  return pricing(() => {
+    const lines = body.lines.map((l) => ({
+      quantity: l.quantity,
+      unitPrice: products.get(l.productId)!.price,
+      ...(l.discount ? { discount: l.discount } : {}),
+    }));
+    const priced = priceOrder(lines, body.orderDiscount, tax);
+    if (amountOff === 0) return priced;
+    return priceOrder(lines, { type: 'amount', value: priced.orderDiscount + amountOff }, tax);
+  });
+}
+
 function price(
   body: CheckoutBody,
   products: ReadonlyMap<string, Product>,
   tax: Parameters<typeof priceOrder>[2],
+  amountOff = 0,
 ): { priced: PricedOrder; payments: PlannedPayment[] } {
+  const priced = priceCart(body, products, tax, amountOff);
+  return { priced, payments: pricing(() => planPayments(priced.total, body.payments)) };
+}
+
+/** Runs a pricing step, answering its PricingError as a 400 that names the field. */
+function pricing<T>(step: () => T): T {
   try {
-    const priced = priceOrder(
-      body.lines.map((l) => ({
-        quantity: l.quantity,
-        unitPrice: products.get(l.productId)!.price,
-        ...(l.discount ? { discount: l.discount } : {}),
-      })),
-      body.orderDiscount,
-      tax,
-    );
-    return { priced, payments: planPayments(priced.total, body.payments) };
+    return step();
   } catch (error) {
     if (error instanceof PricingError)
       throw badRequest(`body/${error.message}`, { path: `body/${error.path}` });

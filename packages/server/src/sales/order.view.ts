@@ -1,9 +1,14 @@
 import type { PaymentMethod } from '@jejak/core';
-import type { Branch, Customer, Order, OrderRecord } from '@jejak/storage';
+import type { Branch, Customer, LoyaltyOrder, Order, OrderRecord } from '@jejak/storage';
 import type { OrderView } from './sales.schemas.ts';
 
 /** An order as the API shows it: money in whole Rupiah, its lines, payments and history. */
-export function orderView(record: OrderRecord, branch: Branch, customer: Customer | undefined): OrderView {
+export function orderView(
+  record: OrderRecord,
+  branch: Branch,
+  customer: Customer | undefined,
+  points?: LoyaltyOrder,
+): OrderView {
   const { order } = record;
   return {
     id: order.id,
@@ -27,6 +32,17 @@ export function orderView(record: OrderRecord, branch: Branch, customer: Custome
     note: order.note,
     completedAt: order.completed_at,
     shareToken: order.share_token,
+    loyalty: points
+      ? {
+          earned: points.earned,
+          redeemed: points.redeemed,
+          redeemValue: points.redeem_value,
+          takenBack: points.taken_back,
+          returned: points.returned,
+          balanceAfter: points.balance_after,
+          tier: points.tier_key,
+        }
+      : null,
     lines: record.lines.map((l) => ({
       id: l.id,
       lineNo: l.line_no,

@@ -20,6 +20,7 @@ import {
 } from '@jejak/storage';
 import { badRequest, conflict, notFound } from '../http/http-error.ts';
 import type { Actor } from './actor.ts';
+import type { LoyaltyService } from '../loyalty/loyalty.service.ts';
 import type { OrderService } from './order.service.ts';
 import type { SalesJourney } from './sales-journey.ts';
 import type { OrderView, RefundBody } from './sales.schemas.ts';
@@ -36,6 +37,7 @@ export class RefundService {
     private readonly store: Store,
     private readonly orders: OrderService,
     private readonly journey: SalesJourney,
+    private readonly loyalty: LoyaltyService,
     private readonly now: () => number,
   ) {}
 
@@ -142,7 +144,16 @@ export class RefundService {
         how.actor,
         at,
       );
-    if (order.customer_id !== null) await this.emit(db, record, refundPlan, refundId, how, at);
+    if (order.customer_id !== null) {
+      await this.emit(db, record, refundPlan, refundId, how, at);
+      await this.loyalty.reverseSale(db, {
+        order,
+        refundId,
+        ...refundedShare(record, refundPlan),
+        full: how.status === 'refunded' || how.status === 'voided',
+        actor: how.actor,
+      });
+    }
   }
 
   private async restock(
@@ -272,6 +283,21 @@ function plan(record: OrderRecord, request: RefundRequest): RefundPlan {
       throw badRequest(`body/${error.message}`, { path: `body/${error.path}` });
     throw error;
   }
+}
+
+/**
+ * How much of the order is refunded once this refund is done, and of how much: in Rupiah, or in units
+ * for a sale that cost nothing (paid wholly with points).
+ */
+function refundedShare(record: OrderRecord, refundPlan: RefundPlan): { refunded: number; of: number } {
+  if (record.order.total > 0) {
+    return { refunded: record.order.refunded_total + refundPlan.amount, of: record.order.total };
+  }
+  const units = record.lines.reduce((s, l) => s + l.quantity, 0);
+  const refunded =
+    record.lines.reduce((s, l) => s + l.refunded_quantity, 0) +
+    refundPlan.lines.reduce((s, l) => s + l.quantity, 0);
+  return { refunded, of: units };
 }
 
 function checkReason(reason: string): string {

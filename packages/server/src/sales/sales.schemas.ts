@@ -107,6 +107,14 @@ export const CheckoutBody = Type.Object({
     { minItems: 1, maxItems: 500 },
   ),
   orderDiscount: Type.Optional(DiscountSchema),
+  redeemPoints: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 1_000_000_000,
+      description:
+        'Loyalty points of the customer to pay with: each takes the program’s point value off the order, after the other discounts',
+    }),
+  ),
   payments: Type.Array(
     Type.Object({
       method: PaymentMethodSchema,
@@ -160,6 +168,20 @@ export const OrderSchema = Type.Object({
   note: Nullable(Type.String()),
   completedAt: Type.Number(),
   shareToken: Type.String(),
+  loyalty: Nullable(
+    Type.Object(
+      {
+        earned: Type.Integer(),
+        redeemed: Type.Integer(),
+        redeemValue: Type.Integer({ description: 'Rupiah the redeemed points took off the order' }),
+        takenBack: Type.Integer({ description: 'Points earned on it that refunds took back' }),
+        returned: Type.Integer({ description: 'Points redeemed on it that refunds gave back' }),
+        balanceAfter: Type.Integer({ description: 'The customer’s balance once the sale was done' }),
+        tier: Nullable(Type.String()),
+      },
+      { description: 'The sale’s loyalty points; null when it had none' },
+    ),
+  ),
   lines: Type.Array(
     Type.Object({
       id: Type.String(),

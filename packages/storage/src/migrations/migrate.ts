@@ -15,6 +15,7 @@ import * as customerValue from './2026-11-25T0700-customer-value.ts';
 import * as journeySignalAttribution from './2026-11-24T2050-journey-signal-attribution.ts';
 import * as journeyNowCounts from './2026-11-24T2052-journey-now-counts.ts';
 import * as importRefs from './2026-11-25T0300-import-refs.ts';
+import * as loyalty from './2026-11-25T0500-loyalty.ts';
 
 // Listed by hand rather than read from the folder, so migrations load the same under tsx, vitest and a bundler.
 // Names sort in the order they run; add new ones at the end with a later timestamp.
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T2100-stage-content': stageContent,
   '2026-11-25T0300-import-refs': importRefs,
   '2026-11-25T0400-interviews': interviews,
+  '2026-11-25T0500-loyalty': loyalty,
   '2026-11-25T0700-customer-value': customerValue,
 };
 

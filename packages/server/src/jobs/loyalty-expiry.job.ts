@@ -1,0 +1,34 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { LoyaltyService } from '../loyalty/loyalty.service.ts';
+
+/**
+ * Every interval, sweeps loyalty credits whose expiry has come into expiry entries (and looks at the
+ * tiers of their customers again), so balances, the liability and downgrades follow the clock even
+ * for customers who do not come back. Runs never overlap.
+ */
+export function startLoyaltyExpiryJob(
+  loyalty: LoyaltyService,
+  intervalMs: number,
+  log: FastifyBaseLogger,
+): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  const tick = () => {
+    if (running) return;
+    running = (async () => {
+      for (let swept = await loyalty.expireDue(); swept > 0; swept = await loyalty.expireDue()) {
+        log.info({ customers: swept }, 'loyalty points expired');
+      }
+    })()
+      .catch((error: unknown) => log.error({ err: error }, 'loyalty expiry job failed'))
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  tick();
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

@@ -1,0 +1,712 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DAY_MS,
+  DEFAULT_LOYALTY_PROGRAM,
+  LoyaltyError,
+  checkProgram,
+  creditAfterDebt,
+  earnPoints,
+  nextTier,
+  planDebit,
+  planExpiry,
+  planOrderReversal,
+  redemptionValue,
+  spendable,
+  type LoyaltyProgram,
+  type TierLevel,
+} from '@jejak/core';
+import {
+  LoyaltyRepository,
+  WorkspaceRepository,
+  writeTransaction,
+  type Customer,
+  type Executor,
+  type LoyaltyAccount,
+  type LoyaltyEntry,
+  type LoyaltyEntryKind,
+  type LoyaltyOrder,
+  type Order,
+  type Store,
+} from '@jejak/storage';
+import { badRequest, conflict, notFound } from '../http/http-error.ts';
+import type { Actor } from '../sales/actor.ts';
+import { resolveCustomer } from '../sales/counter-customer.service.ts';
+import type { SalesJourney } from '../sales/sales-journey.ts';
+
+/** What a customer holds: the balance, the tier, and the credits that make the balance up. */
+export interface LoyaltyStanding {
+  customerId: string;
+  enabled: boolean;
+  balance: number;
+  /** Rupiah a point takes off an order, and the balance's worth at that rate. */
+  pointValue: number;
+  worth: number;
+  tier: TierLevel | null;
+  next: { tier: TierLevel; missing: number } | null;
+  /** Points counting toward the tier in the rolling period. */
+  qualifying: number;
+  debt: number;
+  credits: {
+    entryId: string;
+    kind: string;
+    points: number;
+    remaining: number;
+    at: number;
+    expiresAt: number | null;
+  }[];
+}
+
+export interface CheckoutPoints {
+  /** Rupiah the redeemed points take off the order (0 when none are redeemed). */
+  value: number;
+  points: number;
+}
+
+/** The lines of an order as earning sees them. */
+interface SoldLine {
+  product_id: string | null;
+  category: string | null;
+  quantity: number;
+}
+
+/**
+ * Loyalty points and tiers over the ledger of core/loyalty. Everything that changes points locks the
+ * customer's account row first, sweeps his expired credits, and writes its entries, the account's
+ * balance and his journey events in the caller's transaction: a checkout that redeems and earns
+ * either commits with its points or not at all, and a refund gives and takes back in its own.
+ */
+export class LoyaltyService {
+  constructor(
+    private readonly store: Store,
+    private readonly journey: SalesJourney,
+    private readonly now: () => number,
+  ) {}
+
+  async program(workspaceId: string, db: Executor = this.store.db): Promise<LoyaltyProgram> {
+    const json = await new LoyaltyRepository(db).program(workspaceId);
+    if (json === undefined) return DEFAULT_LOYALTY_PROGRAM;
+    const stored = JSON.parse(json) as Partial<LoyaltyProgram>;
+    return {
+      ...DEFAULT_LOYALTY_PROGRAM,
+      ...stored,
+      tiers: { ...DEFAULT_LOYALTY_PROGRAM.tiers, ...stored.tiers },
+    };
+  }
+
+  async putProgram(workspaceId: string, program: LoyaltyProgram): Promise<LoyaltyProgram> {
+    const problems = checkProgram(program);
+    if (problems.length > 0) {
+      const first = problems[0]!;
+      throw badRequest(`body/${first.path}: ${first.message}`, { path: `body/${first.path}` });
+    }
+    await new LoyaltyRepository(this.store.db).putProgram(workspaceId, JSON.stringify(program), this.now());
+    return program;
+  }
+
+  /** The customer's standing, once his expired points have been swept. */
+  async standing(workspaceId: string, customerRef: string): Promise<LoyaltyStanding> {
+    return writeTransaction(this.store, async (trx) => {
+      const customer = await this.customer(trx, workspaceId, customerRef);
+      const program = await this.program(workspaceId, trx);
+      const repo = new LoyaltyRepository(trx);
+      const existing = await repo.account(workspaceId, customer.id);
+      if (existing)
+        await this.open(trx, workspaceId, customer.id, program, { id: null, name: 'Jejak', role: null });
+      return this.read(trx, workspaceId, customer.id, program);
+    });
+  }
+
+  /** The customer's entries, newest first. */
+  async entries(
+    workspaceId: string,
+    customerRef: string,
+    options: { limit: number; before?: number },
+  ): Promise<LoyaltyEntry[]> {
+    const customer = await this.customer(this.store.db, workspaceId, customerRef);
+    return new LoyaltyRepository(this.store.db).entries(workspaceId, customer.id, options);
+  }
+
+  /**
+   * A manual adjustment: points given (a credit that expires like an earn) or taken (drawn oldest
+   * first). The idempotency key makes a retry return the first entry instead of writing a second.
+   */
+  async adjust(
+    workspaceId: string,
+    customerRef: string,
+    input: { points: number; reason: string; idempotencyKey: string },
+    actor: Actor,
+  ): Promise<{ entry: LoyaltyEntry; created: boolean }> {
+    const reason = input.reason.trim();
+    if (reason.length < 3) throw badRequest('body/reason must say why, in at least 3 characters');
+    if (input.points === 0) throw badRequest('body/points must not be 0');
+    const key = `adjust:${input.idempotencyKey}`;
+    return writeTransaction(this.store, async (trx) => {
+      const repo = new LoyaltyRepository(trx);
+      const customer = await this.customer(trx, workspaceId, customerRef);
+      const stored = await repo.byIdempotencyKey(workspaceId, key);
+      if (stored) {
+        if (stored.customer_id !== customer.id || stored.points !== input.points) {
+          throw conflict('This idempotency key was used for another adjustment');
+        }
+        return { entry: stored, created: false };
+      }
+      const program = await this.program(workspaceId, trx);
+      const account = await this.open(trx, workspaceId, customer.id, program, actor);
+      const common = { reason, idempotencyKey: key, actor };
+      const entry =
+        input.points > 0
+          ? await this.credit(trx, account, 'adjust', input.points, program, common)
+          : await this.debit(trx, account, 'adjust', -input.points, program, common);
+      await this.retier(trx, workspaceId, customer.id, program, entry.at);
+      return { entry, created: true };
+    });
+  }
+
+  /**
+   * Checks a redemption at the till against the customer's points and the program, in the checkout's
+   * transaction, and says what it takes off the order. `orderAmount` is what the discount comes off.
+   */
+  async quote(
+    db: Executor,
+    workspaceId: string,
+    customer: Customer | undefined,
+    points: number,
+    orderAmount: number,
+  ): Promise<CheckoutPoints> {
+    if (!customer) throw badRequest('body/redeemPoints: choose the customer whose points pay');
+    const program = await this.program(workspaceId, db);
+    const value = redemptionValue(program, points, orderAmount);
+    if ('error' in value) {
+      const message = {
+        disabled: 'the loyalty program is off',
+        below_minimum: `at least ${value.limit} points must be redeemed at a time`,
+        above_share: `at most ${value.limit} points can pay for this order`,
+      }[value.error];
+      throw badRequest(
+        `body/redeemPoints: ${message}`,
+        { path: 'body/redeemPoints', limit: value.limit },
+        `points_${value.error}`,
+      );
+    }
+    return { value: value.value, points };
+  }
+
+  /**
+   * The points of a completed sale, in the checkout's transaction: the redemption (drawn oldest first;
+   * refused whole when the balance is short), the sign-up and birthday bonuses, the earn on what was
+   * paid, a new look at the tier, and the journey events of each.
+   */
+  async settleSale(
+    db: Executor,
+    input: {
+      order: Order;
+      customer: Customer;
+      lines: readonly SoldLine[];
+      redeemed: CheckoutPoints | null;
+      actor: Actor;
+    },
+  ): Promise<void> {
+    const { order, customer, actor } = input;
+    const ws = order.workspace_id;
+    const program = await this.program(ws, db);
+    if (!program.enabled && !input.redeemed) return;
+    const repo = new LoyaltyRepository(db);
+    const at = order.completed_at;
+    let account = await this.open(db, ws, customer.id, program, actor);
+    let redeemEntry: LoyaltyEntry | undefined;
+    if (input.redeemed) {
+      try {
+        redeemEntry = await this.debit(db, account, 'redeem', input.redeemed.points, program, {
+          orderId: order.id,
+          actor,
+          refuseNegative: true,
+        });
+      } catch (error) {
+        if (error instanceof LoyaltyError)
+          throw badRequest(
+            `body/redeemPoints: ${error.message}`,
+            { path: 'body/redeemPoints', limit: error.available },
+            'points_insufficient',
+          );
+        throw error;
+      }
+    }
+    await this.birthday(db, account, customer, program, order, actor);
+    account = (await repo.account(ws, customer.id))!;
+    const multiplierBp = this.multiplierBp(program, account);
+    const earned = earnPoints(program, {
+      total: order.total,
+      redeemedValue: input.redeemed?.value ?? 0,
+      lines: input.lines.map((l) => ({
+        productId: l.product_id,
+        category: l.category,
+        quantity: l.quantity,
+      })),
+      multiplierBp,
+    });
+    const earnEntry =
+      earned.points > 0
+        ? await this.credit(db, account, 'earn', earned.points, program, { orderId: order.id, actor })
+        : undefined;
+    await this.retier(db, ws, customer.id, program, at);
+    const after = (await repo.account(ws, customer.id))!;
+    await repo.insertOrder({
+      workspace_id: ws,
+      order_id: order.id,
+      customer_id: customer.id,
+      earned: earned.points,
+      earn_entry_id: earnEntry?.id ?? null,
+      redeemed: input.redeemed?.points ?? 0,
+      redeem_value: input.redeemed?.value ?? 0,
+      spend: order.total,
+      taken_back: 0,
+      returned: 0,
+      balance_after: after.balance,
+      tier_key: after.tier_key,
+      at,
+    });
+    const common = { order_id: order.id, receipt_no: order.receipt_no, branch_id: order.branch_id };
+    if (redeemEntry) {
+      await this.emit(db, ws, customer.id, `points-redeemed:${order.id}`, 'Points Redeemed', at, {
+        ...common,
+        points: input.redeemed!.points,
+        value: input.redeemed!.value,
+        currency: 'IDR',
+        balance: redeemEntry.balance_after,
+      });
+    }
+    if (earnEntry) {
+      await this.emit(db, ws, customer.id, `points-earned:${order.id}`, 'Points Earned', at, {
+        ...common,
+        points: earned.points,
+        base: earned.base,
+        multiplier: multiplierBp / 10_000,
+        balance: earnEntry.balance_after,
+      });
+    }
+  }
+
+  /**
+   * A refund or void of a sale with points: the points it earned are taken back and the points it
+   * redeemed given back, in proportion to what has been refunded of it in all (see planOrderReversal:
+   * cumulative, rounded half up, everything once the sale is wholly refunded). Points taken back come
+   * off the sale's own earn first, then the oldest; where balances may not go below zero and the
+   * customer has spent them, what is there is taken and the rest forgiven. Points given back are a new
+   * credit that expires when the latest of the credits the redemption drew on did.
+   */
+  async reverseSale(
+    db: Executor,
+    input: {
+      order: Order;
+      refundId: string;
+      /** How much of the order is refunded in all, this refund included, and out of how much. */
+      refunded: number;
+      of: number;
+      full: boolean;
+      actor: Actor;
+    },
+  ): Promise<void> {
+    const { order, actor } = input;
+    const ws = order.workspace_id;
+    const repo = new LoyaltyRepository(db);
+    const sale = await repo.order(ws, order.id);
+    if (!sale || (sale.earned === 0 && sale.redeemed === 0 && sale.spend === 0)) return;
+    const program = await this.program(ws, db);
+    const plan = planOrderReversal({
+      earned: sale.earned,
+      redeemed: sale.redeemed,
+      refunded: input.refunded,
+      of: input.of,
+      full: input.full,
+      takenBack: sale.taken_back,
+      returned: sale.returned,
+    });
+    const account = await this.open(db, ws, sale.customer_id, program, actor);
+    const at = this.now();
+    if (plan.takeBack > 0) {
+      const available = Math.max(0, account.balance);
+      const take = program.allowNegative ? plan.takeBack : Math.min(plan.takeBack, available);
+      {
+        // Written even when nothing can be taken, so the ledger says what was forgiven.
+        await this.debit(db, account, 'cancel', take, program, {
+          orderId: order.id,
+          refundId: input.refundId,
+          actor,
+          first: sale.earn_entry_id ?? undefined,
+          reason:
+            take < plan.takeBack
+              ? `${plan.takeBack - take} of the points to take back were already spent and are forgiven`
+              : undefined,
+        });
+      }
+    }
+    if (plan.giveBack > 0) {
+      const redeem = (await repo.entries(ws, sale.customer_id, { limit: 1000 })).find(
+        (e) => e.kind === 'redeem' && e.order_id === order.id,
+      );
+      const drawn = redeem ? await repo.drawsOf(redeem.id) : [];
+      const expiresAt = drawn.some((d) => d.expiresAt === null)
+        ? null
+        : drawn.reduce<number | null>((m, d) => Math.max(m ?? 0, d.expiresAt!), null);
+      await this.credit(db, account, 'restore', plan.giveBack, program, {
+        orderId: order.id,
+        refundId: input.refundId,
+        actor,
+        expiresAt: expiresAt ?? (drawn.length === 0 ? this.expiry(program, at) : null),
+      });
+    }
+    const spendBack = input.full
+      ? sale.spend
+      : Math.min(sale.spend, Math.round((order.total * input.refunded) / Math.max(1, input.of)));
+    await repo.updateOrder(ws, order.id, {
+      taken_back: sale.taken_back + plan.takeBack,
+      returned: sale.returned + plan.giveBack,
+      spend: Math.max(0, order.total - spendBack),
+    });
+    await this.retier(db, ws, sale.customer_id, program, at);
+  }
+
+  /** The points of a sale, for its view and receipt (undefined when it has none). */
+  saleOf(db: Executor, workspaceId: string, orderId: string): Promise<LoyaltyOrder | undefined> {
+    return new LoyaltyRepository(db).order(workspaceId, orderId);
+  }
+
+  /** Expired credits swept to expiry entries, a batch of customers at a time; returns how many. */
+  async expireDue(limit = 200): Promise<number> {
+    const due = await new LoyaltyRepository(this.store.db).dueForExpiry(this.now(), limit);
+    for (const { workspaceId, customerId } of due) {
+      await writeTransaction(this.store, async (trx) => {
+        const program = await this.program(workspaceId, trx);
+        await this.open(trx, workspaceId, customerId, program, { id: null, name: 'Jejak', role: null });
+        await this.retier(trx, workspaceId, customerId, program, this.now());
+      });
+    }
+    return due.length;
+  }
+
+  /** Points issued, redeemed, expired and taken back in a period, and what is outstanding now. */
+  async results(workspaceId: string, from: number, to: number) {
+    const program = await this.program(workspaceId);
+    const totals = await new LoyaltyRepository(this.store.db).totals(workspaceId, from, to);
+    const k = (kind: LoyaltyEntryKind) => totals.byKind[kind] ?? 0;
+    const adjustments = k('adjust');
+    return {
+      from,
+      to,
+      issued: k('earn') + k('bonus') + Math.max(0, adjustments),
+      earned: k('earn'),
+      bonuses: k('bonus'),
+      adjusted: adjustments,
+      redeemed: -k('redeem') - k('restore'),
+      expired: -k('expire'),
+      cancelled: -k('cancel'),
+      members: totals.members,
+      outstanding: totals.outstanding,
+      pointValue: program.pointValue,
+      liability: Math.max(0, totals.outstanding) * program.pointValue,
+      tiers: totals.tiers.map((t) => ({
+        key: t.key,
+        name: program.tiers.levels.find((l) => l.key === t.key)?.name ?? null,
+        customers: t.customers,
+      })),
+    };
+  }
+
+  // ---- the ledger ----
+
+  /** Locks (and opens) the account, gives the sign-up bonus when it opens, sweeps expired credits. */
+  private async open(
+    db: Executor,
+    workspaceId: string,
+    customerId: string,
+    program: LoyaltyProgram,
+    actor: Actor,
+  ): Promise<LoyaltyAccount> {
+    const repo = new LoyaltyRepository(db);
+    const at = this.now();
+    const { account, opened } = await repo.lockAccount(workspaceId, customerId, at);
+    let current = account;
+    for (const draw of planExpiry(await repo.credits(workspaceId, customerId), at)) {
+      const entry = await repo.record(
+        {
+          id: randomUUID(),
+          workspace_id: workspaceId,
+          customer_id: customerId,
+          kind: 'expire',
+          points: -draw.points,
+          remaining: 0,
+          expires_at: null,
+          order_id: null,
+          refund_id: null,
+          idempotency_key: `expire:${draw.creditId}`,
+          reason: null,
+          actor_id: null,
+          actor_label: 'Jejak',
+          at,
+        },
+        [draw],
+      );
+      current = { ...current, balance: entry.balance_after };
+    }
+    if (opened && program.enabled && program.signupBonus > 0) {
+      await this.credit(db, current, 'bonus', program.signupBonus, program, {
+        reason: 'sign-up',
+        idempotencyKey: `signup:${customerId}`,
+        actor,
+      });
+    }
+    return (await repo.account(workspaceId, customerId))!;
+  }
+
+  private async credit(
+    db: Executor,
+    account: LoyaltyAccount,
+    kind: LoyaltyEntryKind,
+    points: number,
+    program: LoyaltyProgram,
+    how: {
+      actor: Actor;
+      orderId?: string;
+      refundId?: string;
+      reason?: string | undefined;
+      idempotencyKey?: string;
+      expiresAt?: number | null;
+    },
+  ): Promise<LoyaltyEntry> {
+    const repo = new LoyaltyRepository(db);
+    const fresh = (await repo.account(account.workspace_id, account.customer_id))!;
+    const { remaining, repaid } = creditAfterDebt(points, fresh.debt);
+    const at = this.now();
+    const entry = await repo.record({
+      id: randomUUID(),
+      workspace_id: account.workspace_id,
+      customer_id: account.customer_id,
+      kind,
+      points,
+      remaining,
+      expires_at: how.expiresAt !== undefined ? how.expiresAt : this.expiry(program, at),
+      order_id: how.orderId ?? null,
+      refund_id: how.refundId ?? null,
+      idempotency_key: how.idempotencyKey ?? null,
+      reason: how.reason ?? null,
+      actor_id: how.actor.id,
+      actor_label: how.actor.name,
+      at,
+    });
+    if (repaid > 0)
+      await repo.updateAccount(account.workspace_id, account.customer_id, { debt: fresh.debt - repaid });
+    return entry;
+  }
+
+  private async debit(
+    db: Executor,
+    account: LoyaltyAccount,
+    kind: LoyaltyEntryKind,
+    points: number,
+    program: LoyaltyProgram,
+    how: {
+      actor: Actor;
+      orderId?: string;
+      refundId?: string;
+      reason?: string | undefined;
+      idempotencyKey?: string;
+      first?: string | undefined;
+      /** A redemption never spends points the customer does not have, whatever the program allows. */
+      refuseNegative?: boolean;
+    },
+  ): Promise<LoyaltyEntry> {
+    const repo = new LoyaltyRepository(db);
+    const fresh = (await repo.account(account.workspace_id, account.customer_id))!;
+    const at = this.now();
+    const credits = await repo.credits(account.workspace_id, account.customer_id);
+    const plan = planDebit(credits, points, at, {
+      allowNegative: program.allowNegative && !how.refuseNegative,
+      debt: fresh.debt,
+      ...(how.first ? { first: how.first } : {}),
+    });
+    const entry = await repo.record(
+      {
+        id: randomUUID(),
+        workspace_id: account.workspace_id,
+        customer_id: account.customer_id,
+        kind,
+        points: -points,
+        remaining: 0,
+        expires_at: null,
+        order_id: how.orderId ?? null,
+        refund_id: how.refundId ?? null,
+        idempotency_key: how.idempotencyKey ?? null,
+        reason: how.reason ?? null,
+        actor_id: how.actor.id,
+        actor_label: how.actor.name,
+        at,
+      },
+      plan.draws,
+    );
+    if (plan.shortfall > 0) {
+      await repo.updateAccount(account.workspace_id, account.customer_id, {
+        debt: fresh.debt + plan.shortfall,
+      });
+    }
+    return entry;
+  }
+
+  private expiry(program: LoyaltyProgram, at: number): number | null {
+    return program.expiryDays === null ? null : at + program.expiryDays * DAY_MS;
+  }
+
+  /**
+   * The customer's earn multiplier: his tier's, times his segment's. Segments come with issue 8; until
+   * then the segment part is 1× (`segmentMultiplierBp`).
+   */
+  private multiplierBp(program: LoyaltyProgram, account: LoyaltyAccount): number {
+    const tier = program.tiers.levels.find((l) => l.key === account.tier_key);
+    return Math.floor(((tier?.multiplierBp ?? 10_000) * this.segmentMultiplierBp(account)) / 10_000);
+  }
+
+  /** Hook for segment multipliers (issue 8): 10000 (1×) for every customer until segments exist. */
+  protected segmentMultiplierBp(_account: LoyaltyAccount): number {
+    return 10_000;
+  }
+
+  /** Gives the birthday bonus at the customer's first sale of his birthday month, once a year. */
+  private async birthday(
+    db: Executor,
+    account: LoyaltyAccount,
+    customer: Customer,
+    program: LoyaltyProgram,
+    order: Order,
+    actor: Actor,
+  ): Promise<void> {
+    if (!program.enabled || program.birthdayBonus <= 0) return;
+    const traits = JSON.parse(customer.traits_json) as Record<string, unknown>;
+    const birthday =
+      typeof traits.birthday === 'string' ? /^\d{4}-(\d{2})-\d{2}/.exec(traits.birthday) : null;
+    if (!birthday) return;
+    const workspace = await new WorkspaceRepository(db).get(order.workspace_id);
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone: workspace?.timezone ?? 'Asia/Jakarta',
+      year: 'numeric',
+      month: '2-digit',
+    }).formatToParts(order.completed_at);
+    const year = Number(parts.find((p) => p.type === 'year')!.value);
+    const month = parts.find((p) => p.type === 'month')!.value;
+    if (month !== birthday[1] || account.birthday_year === year) return;
+    await this.credit(db, account, 'bonus', program.birthdayBonus, program, {
+      reason: 'birthday',
+      idempotencyKey: `birthday:${customer.id}:${year}`,
+      orderId: order.id,
+      actor,
+    });
+    await new LoyaltyRepository(db).updateAccount(order.workspace_id, customer.id, { birthday_year: year });
+  }
+
+  /** Looks at the customer's tier again; a change is stored and is his journey event. */
+  private async retier(
+    db: Executor,
+    workspaceId: string,
+    customerId: string,
+    program: LoyaltyProgram,
+    at: number,
+  ): Promise<string | null | undefined> {
+    if (program.tiers.levels.length === 0) return undefined;
+    const repo = new LoyaltyRepository(db);
+    const account = (await repo.account(workspaceId, customerId))!;
+    const qualifying = await repo.qualifying(
+      workspaceId,
+      customerId,
+      program.tiers.basis,
+      at - program.tiers.periodDays * DAY_MS,
+    );
+    const next = nextTier(program, { key: account.tier_key, since: account.tier_since }, qualifying, at);
+    if (next.change === null) return account.tier_key;
+    await repo.updateAccount(workspaceId, customerId, { tier_key: next.key, tier_since: next.since });
+    const name = (key: string | null) => program.tiers.levels.find((l) => l.key === key)?.name ?? null;
+    await this.emit(
+      db,
+      workspaceId,
+      customerId,
+      `tier-${next.change}:${customerId}:${at}:${next.key ?? 'none'}`,
+      next.change === 'upgraded' ? 'Tier Upgraded' : 'Tier Downgraded',
+      at,
+      {
+        tier: next.key,
+        tier_name: name(next.key),
+        previous_tier: account.tier_key,
+        previous_tier_name: name(account.tier_key),
+        basis: program.tiers.basis,
+        qualifying,
+      },
+    );
+    return next.key;
+  }
+
+  private async read(
+    db: Executor,
+    workspaceId: string,
+    customerId: string,
+    program: LoyaltyProgram,
+  ): Promise<LoyaltyStanding> {
+    const repo = new LoyaltyRepository(db);
+    const account = await repo.account(workspaceId, customerId);
+    const at = this.now();
+    const credits = account ? await repo.credits(workspaceId, customerId) : [];
+    const kinds = new Map(
+      (account ? await repo.entries(workspaceId, customerId, { limit: 1000 }) : []).map((e) => [
+        e.id,
+        e.kind,
+      ]),
+    );
+    const qualifying = account
+      ? await repo.qualifying(
+          workspaceId,
+          customerId,
+          program.tiers.basis,
+          at - program.tiers.periodDays * DAY_MS,
+        )
+      : 0;
+    const levels = program.tiers.levels;
+    const tier = levels.find((l) => l.key === account?.tier_key) ?? null;
+    const above = levels.find(
+      (l) => l.threshold > qualifying && levels.indexOf(l) > (tier ? levels.indexOf(tier) : -1),
+    );
+    const balance = account?.balance ?? 0;
+    return {
+      customerId,
+      enabled: program.enabled,
+      balance,
+      pointValue: program.pointValue,
+      worth: Math.max(0, spendable(credits, account?.debt ?? 0, at)) * program.pointValue,
+      tier,
+      next: above ? { tier: above, missing: above.threshold - qualifying } : null,
+      qualifying,
+      debt: account?.debt ?? 0,
+      credits: credits.map((c) => ({
+        entryId: c.id,
+        kind: kinds.get(c.id) ?? 'earn',
+        points: c.points,
+        remaining: c.remaining,
+        at: c.at,
+        expiresAt: c.expiresAt,
+      })),
+    };
+  }
+
+  private async emit(
+    db: Executor,
+    workspaceId: string,
+    customerId: string,
+    messageId: string,
+    name: string,
+    at: number,
+    properties: Record<string, unknown>,
+  ): Promise<void> {
+    await this.journey.emit(db, { workspaceId, customerId, messageId, type: 'track', name, at, properties });
+  }
+
+  private async customer(db: Executor, workspaceId: string, ref: string): Promise<Customer> {
+    const customer = (await resolveCustomer(db, workspaceId, ref)) ?? undefined;
+    if (!customer) throw notFound(`Customer ${ref}`);
+    return customer;
+  }
+}
