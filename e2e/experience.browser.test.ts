@@ -113,7 +113,11 @@ describe('experience: surveys on a phone, tickets in the dashboard', () => {
     }
     browser = await launchChromium();
     phone = await browser.newContext(PHONE);
-    desk = await browser.newPage({ viewport: { width: 1440, height: 1100 }, locale: 'id-ID' });
+    desk = await browser.newPage({
+      viewport: { width: 1440, height: 1100 },
+      locale: 'id-ID',
+      bypassCSP: true,
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -184,6 +188,29 @@ describe('experience: surveys on a phone, tickets in the dashboard', () => {
     await desk.setViewportSize({ width: 1440, height: 1100 });
   });
 
+  it('assigns a ticket with the picker on its page and filters the inbox by who handles it', async () => {
+    const picker = desk.getByTestId('assignee');
+    await expect
+      .poll(() => picker.locator('option').allTextContents())
+      .toEqual(['Belum ada petugas', OWNER.name]);
+    await picker.selectOption({ label: OWNER.name });
+    await expect.poll(() => picker.isDisabled()).toBe(false);
+    await desk.reload();
+    await expect.poll(() => desk.getByTestId('assignee').inputValue()).not.toBe('');
+    await desk.getByRole('link', { name: /Kembali ke tiket/ }).click();
+    const inbox = desk.getByTestId('tickets');
+    await desk.getByTestId('assignee-filter').selectOption({ label: 'Tiket saya' });
+    await desk.getByRole('combobox', { name: 'Status' }).selectOption('');
+    await expect.poll(() => inbox.locator('tbody tr').count()).toBe(1);
+    expect(await inbox.textContent()).toContain('Kopi susu salah pesanan');
+    expect(await inbox.textContent()).toContain(OWNER.name);
+    await desk.getByTestId('assignee-filter').selectOption('none');
+    await expect.poll(() => inbox.textContent()).toContain('Tanya jam buka saat libur');
+    expect(await inbox.locator('tbody tr').count()).toBe(1);
+    expect(await axeViolations(desk)).toEqual([]);
+    await desk.goto(`${server.url}/w/${workspaceId}/tickets/${ticketId}`);
+  });
+
   it('lets the customer answer the CSAT question through the link, once', async () => {
     const page = await phone.newPage();
     await page.goto(csatUrl);
@@ -236,6 +263,33 @@ describe('experience: surveys on a phone, tickets in the dashboard', () => {
     await desk.getByLabel('Minggu: Tutup').fill('17:00');
     await desk.getByRole('button', { name: 'Simpan jam buka' }).click();
     await desk.getByTestId('hours').getByRole('status').waitFor();
+    // A branch's own hours: Outlet Kemang closes on Sunday, then follows the whole business again.
+    const hours = desk.getByTestId('opening-hours');
+    await desk.getByTestId('hours-scope').selectOption({ label: 'Outlet Kemang' });
+    await hours.getByRole('note').waitFor();
+    await hours.getByRole('checkbox', { name: 'Minggu' }).uncheck();
+    await hours.getByRole('button', { name: 'Simpan jam buka' }).click();
+    await expect
+      .poll(() => desk.getByTestId('hours-scope').locator('option').allTextContents())
+      .toContain('Outlet Kemang (jam sendiri)');
+    const api = apiClient(server.url, server.adminKey!);
+    const saved = await api.get<{ items: { branchId: string; week: Record<string, unknown> }[] }>(
+      `/api/v1/workspaces/${workspaceId}/support/hours`,
+    );
+    const own = saved.items.find((h) => h.branchId !== '*');
+    expect(own?.week.sun).toBeNull();
+    expect(saved.items.find((h) => h.branchId === '*')?.week.sun).toMatchObject({
+      open: '07:00',
+      close: '17:00',
+    });
+    await desk.screenshot({ path: screenshotPath('support-branch-hours-1440'), fullPage: true });
+    await hours.getByTestId('clear-hours').click();
+    await hours.getByRole('note').waitFor();
+    const after = await api.get<{ items: { branchId: string }[] }>(
+      `/api/v1/workspaces/${workspaceId}/support/hours`,
+    );
+    expect(after.items.map((h) => h.branchId)).toEqual(['*']);
+    expect(await axeViolations(desk)).toEqual([]);
     await desk.getByRole('button', { name: 'Buat kunci rahasia baru' }).click();
     expect(await desk.getByTestId('webhook-secret').textContent()).toMatch(/^whsec_/);
     await desk.screenshot({ path: screenshotPath('support-settings-1440'), fullPage: true });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CustomerRepository, TicketRepository } from '@jejak/storage';
+import { aMember } from './accounts.harness.ts';
 import { HOUR, startTestApp, type ErrorBody, type TestApp } from './harness.ts';
 import { SHOP_WEEK, eventNamesOf, journeyOf } from './support.harness.ts';
 
@@ -202,6 +203,38 @@ describe('tickets', () => {
     const items = list.json<{ items: TicketView[] }>().items;
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.targets.some((x) => x.state === 'missed'))).toBe(true);
+  });
+
+  it('assigns a ticket to someone who answers tickets at its branch, and filters the inbox by assignee', async () => {
+    const ticket = await openTicket({ subject: 'Minta faktur' });
+    const agent = await aMember(t, 'manager', { branchIds: [branchId] });
+    const elsewhere = await aMember(t, 'manager', { branchIds: [] });
+    const cashier = await aMember(t, 'cashier', { branchIds: [branchId] });
+    const assign = (assigneeId: string | null) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/workspaces/${t.workspace.id}/tickets/${ticket.id}`,
+        headers: { authorization: `Bearer ${t.adminKey}` },
+        payload: { assigneeId },
+      });
+    const refusals: [string, string][] = [
+      [cashier.id, 'who does not answer tickets'],
+      [elsewhere.id, "does not work at this ticket's branch"],
+      ['nobody', 'is not a member of this workspace'],
+    ];
+    for (const [id, message] of refusals) {
+      const refused = await assign(id);
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json<ErrorBody>().error.message).toContain(message);
+    }
+    const assigned = await assign(agent.id);
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(assigned.json<{ assigneeId: string }>().assigneeId).toBe(agent.id);
+    const mine = await t.api('GET', `/tickets?status=&assigneeId=${agent.id}`);
+    expect(mine.json<{ items: TicketView[] }>().items.map((i) => i.id)).toEqual([ticket.id]);
+    expect((await assign(null)).json<{ assigneeId: string | null }>().assigneeId).toBeNull();
+    const unassigned = await t.api('GET', '/tickets?status=&assigneeId=none');
+    expect(unassigned.json<{ items: TicketView[] }>().items.map((i) => i.id)).toContain(ticket.id);
   });
 
   it('counts holidays the owner enters', async () => {

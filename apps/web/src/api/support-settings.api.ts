@@ -68,6 +68,10 @@ export const useSetHours = (ws: string) =>
   useSupportMutation(ws, (input: { scope: string; week: WeekHours }) =>
     api.put<Hours>(`${base(ws)}/hours/${encodeURIComponent(input.scope)}`, { week: input.week }),
   );
+export const useClearHours = (ws: string) =>
+  useSupportMutation(ws, (scope: string) =>
+    api.delete<void>(`${base(ws)}/hours/${encodeURIComponent(scope)}`),
+  );
 export const useAddHoliday = (ws: string) =>
   useSupportMutation(ws, (input: { date: string; name: string; branchId: string | null }) =>
     api.post<Holiday>(`${base(ws)}/holidays`, input),

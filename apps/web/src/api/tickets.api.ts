@@ -58,6 +58,8 @@ export interface TicketFilters {
   branchId: string;
   target: string;
   q: string;
+  /** A user id, or none for unassigned tickets. */
+  assigneeId: string;
 }
 
 export interface NewTicket {
@@ -107,7 +109,7 @@ export function useCreateTicket(ws: string) {
 export function useUpdateTicket(ws: string, id: string) {
   const invalidate = useInvalidate(ws);
   return useMutation({
-    mutationFn: (changes: Partial<Pick<Ticket, 'status' | 'priority' | 'category'>>) =>
+    mutationFn: (changes: Partial<Pick<Ticket, 'status' | 'priority' | 'category' | 'assigneeId'>>) =>
       api.patch<Ticket>(`${base(ws)}/${id}`, changes),
     onSuccess: invalidate,
   });

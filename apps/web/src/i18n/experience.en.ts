@@ -16,6 +16,10 @@ export const experienceEn: typeof experienceId = {
     missedOnly: 'Missed targets',
     runningOnly: 'Running targets',
     search: 'Search subject, customer name or #number',
+    anyAssignee: 'All agents',
+    mine: 'My tickets',
+    unassigned: 'Not assigned',
+    assignee: 'Agent',
     number: 'No.',
     subject: 'Subject',
     customer: 'Customer',
@@ -60,6 +64,12 @@ export const experienceEn: typeof experienceId = {
     },
   },
   support: {
+    hoursFor: 'Opening hours of',
+    wholeBusiness: 'The whole business (every branch)',
+    branchOwnHours: '{{name}} (own hours)',
+    followsBusiness:
+      "This branch follows the whole business's opening hours, in its own time zone. Save hours below to give it its own.",
+    useBusinessHours: "Follow the whole business's hours again",
     title: 'Support settings',
     lead: 'Opening hours, holidays and the targets tickets are counted against.',
     hours: 'Opening hours',
@@ -106,6 +116,9 @@ export const experienceEn: typeof experienceId = {
     secretOnce: 'This secret is shown only now. The old one stops working at once.',
   },
   ticket: {
+    assignee: 'Handled by',
+    nobody: 'Nobody yet',
+    assigneeHint: "Only members who answer tickets at this ticket's branch.",
     back: 'Back to tickets',
     customer: 'Customer',
     whatsapp: 'Open WhatsApp',

@@ -14,6 +14,10 @@ export const experienceId = {
     missedOnly: 'Target terlewat',
     runningOnly: 'Target berjalan',
     search: 'Cari subjek, nama pelanggan atau #nomor',
+    anyAssignee: 'Semua petugas',
+    mine: 'Tiket saya',
+    unassigned: 'Belum ditangani siapa pun',
+    assignee: 'Petugas',
     number: 'No.',
     subject: 'Subjek',
     customer: 'Pelanggan',
@@ -58,6 +62,12 @@ export const experienceId = {
     },
   },
   support: {
+    hoursFor: 'Jam buka untuk',
+    wholeBusiness: 'Seluruh usaha (semua cabang)',
+    branchOwnHours: '{{name}} (jam sendiri)',
+    followsBusiness:
+      'Cabang ini mengikuti jam buka seluruh usaha, di zona waktunya sendiri. Simpan jam di bawah untuk memberinya jam sendiri.',
+    useBusinessHours: 'Ikuti lagi jam seluruh usaha',
     title: 'Pengaturan layanan',
     lead: 'Jam buka, hari libur dan target waktu yang dipakai untuk menghitung tiket.',
     hours: 'Jam buka usaha',
@@ -105,6 +115,9 @@ export const experienceId = {
   },
   ticket: {
     back: 'Kembali ke tiket',
+    assignee: 'Ditangani oleh',
+    nobody: 'Belum ada petugas',
+    assigneeHint: 'Hanya anggota yang menangani tiket di cabang tiket ini.',
     customer: 'Pelanggan',
     whatsapp: 'Buka WhatsApp',
     conversation: 'Percakapan',

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   useAddHoliday,
+  useClearHours,
   useDeleteHoliday,
   useHolidays,
   useHours,
@@ -24,32 +25,80 @@ const KINDS = ['first_response', 'resolution'] as const;
 /** Opening hours, holidays, response targets and the inbound webhook: what the ticket clocks count by. */
 export function SupportSettingsPage() {
   const { t } = useTranslation();
-  const { workspace } = useWorkspace();
-  const hours = useHours(workspace.id);
-  const whole = hours.data?.find((h) => h.branchId === '*');
   return (
     <div className="page">
       <header className="page-head">
         <h1>{t('support.title')}</h1>
         <p className="lead">{t('support.lead')}</p>
       </header>
-      <section className="card">
-        <h2>{t('support.hours')}</h2>
-        <p className="muted small">{t('support.hoursHint')}</p>
-        {hours.error && <ErrorNotice error={hours.error} />}
-        {hours.data && (
-          <HoursEditor
-            workspaceId={workspace.id}
-            scope="*"
-            week={whole?.week ?? {}}
-            timeZone={whole?.timeZone ?? workspace.timezone}
-          />
-        )}
-      </section>
+      <OpeningHours />
       <Holidays />
       <Targets />
       <Webhook />
     </div>
+  );
+}
+
+/**
+ * The whole business's opening hours, or a branch's own: a branch without hours of its own follows the
+ * business's, in its own time zone; saving gives it its own, and removing them hands it back.
+ */
+function OpeningHours() {
+  const { t } = useTranslation();
+  const { workspace } = useWorkspace();
+  const hours = useHours(workspace.id);
+  const branches = useBranches(workspace.id);
+  const clear = useClearHours(workspace.id);
+  const [scope, setScope] = useState('*');
+  const whole = hours.data?.find((h) => h.branchId === '*');
+  const own = scope === '*' ? whole : hours.data?.find((h) => h.branchId === scope);
+  const branch = branches.data?.find((b) => b.id === scope);
+  const ownHours = new Set((hours.data ?? []).map((h) => h.branchId));
+  return (
+    <section className="card" data-testid="opening-hours">
+      <h2>{t('support.hours')}</h2>
+      <p className="muted small">{t('support.hoursHint')}</p>
+      <label className="field" style={{ maxWidth: '24rem' }}>
+        <span>{t('support.hoursFor')}</span>
+        <select value={scope} onChange={(e) => setScope(e.target.value)} data-testid="hours-scope">
+          <option value="*">{t('support.wholeBusiness')}</option>
+          {(branches.data ?? []).map((b) => (
+            <option key={b.id} value={b.id}>
+              {ownHours.has(b.id) ? t('support.branchOwnHours', { name: b.name }) : b.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {hours.error && <ErrorNotice error={hours.error} />}
+      {scope !== '*' && !own && (
+        <p className="muted small" role="note">
+          {t('support.followsBusiness')}
+        </p>
+      )}
+      {scope !== '*' && own && (
+        <div className="actions">
+          <button
+            type="button"
+            className="secondary"
+            disabled={clear.isPending}
+            onClick={() => clear.mutate(scope)}
+            data-testid="clear-hours"
+          >
+            {t('support.useBusinessHours')}
+          </button>
+        </div>
+      )}
+      {clear.error && <ErrorNotice error={clear.error} />}
+      {hours.data && (
+        <HoursEditor
+          key={`${scope}:${own ? 'own' : 'business'}`}
+          workspaceId={workspace.id}
+          scope={scope}
+          week={own?.week ?? whole?.week ?? {}}
+          timeZone={own?.timeZone ?? branch?.timezone ?? whole?.timeZone ?? workspace.timezone}
+        />
+      )}
+    </section>
   );
 }
 

@@ -11,6 +11,7 @@ import {
 import { useDateTime } from '../format/date-time.ts';
 import { useWorkspace } from '../layout/workspace-context.ts';
 import { ErrorNotice } from '../pages/error-notice.tsx';
+import { AssigneePicker } from './assignee-picker.tsx';
 import { CsatLink } from './csat-link.tsx';
 import { TargetBadge } from './target-badge.tsx';
 
@@ -128,6 +129,16 @@ export function TicketPage() {
               <dd>{t(`tickets.categoryOf.${ticket.category}`)}</dd>
               <dt>{t('ticket.channel')}</dt>
               <dd>{t(`tickets.channelOf.${ticket.channel}`)}</dd>
+              <dt>{t('ticket.assignee')}</dt>
+              <dd>
+                <AssigneePicker
+                  workspaceId={workspace.id}
+                  ticketId={ticket.id}
+                  branchId={ticket.branchId}
+                  assigneeId={ticket.assigneeId}
+                  canWrite={canWrite}
+                />
+              </dd>
               <dt>{t('ticket.opened')}</dt>
               <dd>{dateTime(ticket.createdAt)}</dd>
               {ticket.targets.map((target) => (

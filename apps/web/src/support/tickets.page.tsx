@@ -2,13 +2,16 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useBranches, useTickets, type TicketFilters } from '../api/tickets.api.ts';
+import { useMe } from '../api/auth.api.ts';
+import { useMembers } from '../api/members.api.ts';
+import { useCan } from '../customers/customer-labels.ts';
 import { useDateTime } from '../format/date-time.ts';
 import { useWorkspace } from '../layout/workspace-context.ts';
 import { ErrorNotice } from '../pages/error-notice.tsx';
 import { NewTicketForm } from './new-ticket-form.tsx';
 import { TargetBadge } from './target-badge.tsx';
 
-const FILTER_KEYS: (keyof TicketFilters)[] = ['status', 'priority', 'branchId', 'target', 'q'];
+const FILTER_KEYS: (keyof TicketFilters)[] = ['status', 'priority', 'branchId', 'target', 'q', 'assigneeId'];
 
 /** The inbox: tickets most recently updated first, filtered in the URL, each with its target timers. */
 export function TicketsPage() {
@@ -25,6 +28,11 @@ export function TicketsPage() {
   const branches = useBranches(workspace.id);
   const branchName = new Map((branches.data ?? []).map((b) => [b.id, b.name]));
   const canWrite = membership.role !== 'analyst';
+  const me = useMe();
+  const canSeeTeam = useCan('members.read');
+  const members = useMembers(workspace.id);
+  const team = canSeeTeam ? (members.data ?? []) : [];
+  const memberName = new Map(team.map((m) => [m.userId, m.name]));
 
   const setFilter = (key: keyof TicketFilters, value: string) => {
     const next = new URLSearchParams(params);
@@ -109,6 +117,23 @@ export function TicketsPage() {
             <option value="missed">{t('tickets.missedOnly')}</option>
             <option value="running">{t('tickets.runningOnly')}</option>
           </select>
+          <select
+            aria-label={t('tickets.assignee')}
+            value={filters.assigneeId}
+            onChange={(e) => setFilter('assigneeId', e.target.value)}
+            data-testid="assignee-filter"
+          >
+            <option value="">{t('tickets.anyAssignee')}</option>
+            {me.data && <option value={me.data.user.id}>{t('tickets.mine')}</option>}
+            <option value="none">{t('tickets.unassigned')}</option>
+            {team
+              .filter((m) => m.userId !== me.data?.user.id)
+              .map((m) => (
+                <option key={m.userId} value={m.userId}>
+                  {m.name}
+                </option>
+              ))}
+          </select>
           <input
             type="search"
             aria-label={t('tickets.search')}
@@ -143,6 +168,8 @@ export function TicketsPage() {
                     <div className="small muted">
                       {t(`tickets.channelOf.${ticket.channel}`)} ·{' '}
                       {ticket.branchId ? (branchName.get(ticket.branchId) ?? '') : t('tickets.noBranch')}
+                      {ticket.assigneeId &&
+                        ` · ${t('tickets.assignee')}: ${memberName.get(ticket.assigneeId) ?? '…'}`}
                     </div>
                   </td>
                   <td>{ticket.customerName ?? '—'}</td>

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
   TARGET_KINDS,
+  isBranchScoped,
+  isRole,
+  roleCan,
   missIfDue,
   pauseTarget,
   resumeTarget,
@@ -126,7 +129,7 @@ export class TicketService {
     if (branchId !== null && !(await new BranchRepository(trx).get(workspaceId, branchId))) {
       throw badRequest(`Unknown branch id: ${branchId}`);
     }
-    await this.checkAssignee(trx, workspaceId, input.assigneeId ?? null);
+    await this.checkAssignee(trx, workspaceId, input.assigneeId ?? null, branchId);
     const contact = await resolveContact(trx, workspaceId, input.customer, `ticket-${id}`);
     let customerId = contact.customerId;
     if (contact.traits) {
@@ -280,7 +283,11 @@ export class TicketService {
       }
       if (changes.branchId === null && visible !== 'all')
         throw badRequest('branchId must be one of your branches');
-      if (changes.assigneeId !== undefined) await this.checkAssignee(trx, workspaceId, changes.assigneeId);
+      const assigneeId = changes.assigneeId !== undefined ? changes.assigneeId : ticket.assignee_id;
+      if (changes.assigneeId !== undefined || changes.branchId !== undefined) {
+        const branchId = changes.branchId !== undefined ? changes.branchId : ticket.branch_id;
+        await this.checkAssignee(trx, workspaceId, assigneeId, branchId);
+      }
       const subject = changes.subject?.trim();
       if (subject === '') throw badRequest('subject must not be empty');
       const updated = await new TicketRepository(trx).update(workspaceId, id, {
@@ -412,10 +419,25 @@ export class TicketService {
     return ticket;
   }
 
-  private async checkAssignee(db: Executor, workspaceId: string, userId: string | null): Promise<void> {
+  /**
+   * The assignee must be able to answer the ticket: a member whose role writes tickets and, for a
+   * manager, one who works at the ticket's branch (another branch's ticket is hidden from him).
+   */
+  private async checkAssignee(
+    db: Executor,
+    workspaceId: string,
+    userId: string | null,
+    branchId: string | null,
+  ): Promise<void> {
     if (userId === null) return;
-    if (!(await new MembershipRepository(db).get(workspaceId, userId))) {
-      throw badRequest(`assigneeId ${userId} is not a member of this workspace`);
+    const member = await new MembershipRepository(db).get(workspaceId, userId);
+    if (!member) throw badRequest(`assigneeId ${userId} is not a member of this workspace`);
+    if (!isRole(member.role) || !roleCan(member.role, 'tickets.write'))
+      throw badRequest(`assigneeId ${userId} is a ${member.role}, who does not answer tickets`);
+    if (isBranchScoped(member.role)) {
+      const branches = JSON.parse(member.branch_ids_json) as string[];
+      if (branchId === null || !branches.includes(branchId))
+        throw badRequest(`assigneeId ${userId} does not work at this ticket's branch`);
     }
   }
 }
