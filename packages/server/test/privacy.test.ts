@@ -1,6 +1,7 @@
+import { DEFAULT_RULES } from '@jejak/core';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { aTrack, anIdentify, startTestApp, type TestApp } from './harness.ts';
+import { aTrack, anIdentify, startTestApp, type ErrorBody, type TestApp } from './harness.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -31,6 +32,26 @@ async function everyValue(t: TestApp): Promise<string> {
     dumps.push(JSON.stringify(rows.rows));
   }
   return dumps.join('\n');
+}
+
+/** Her email, phone (as given and as dialled), name, user id and anonymous id. */
+const HER_VALUES = [PERSON.userId, PERSON.email, PERSON.phone, '81234567890', PERSON.name, 'anon-rina'];
+
+async function expectNoneOfHer(t: TestApp) {
+  const everything = await everyValue(t);
+  for (const value of HER_VALUES) expect(everything, value).not.toContain(value);
+}
+
+/** The overview's counts per stage and status, which an erasure must leave as they were. */
+async function counts(t: TestApp) {
+  const overview = (await t.api('GET', '/journey/overview')).json<{
+    customers: number;
+    stages: unknown;
+    statuses: unknown;
+  }>();
+  // Labels aside: a rules change may rename a stage.
+  const stages = (overview.stages as { key: string; customers: number }[]).map((s) => [s.key, s.customers]);
+  return { customers: overview.customers, stages, statuses: overview.statuses };
 }
 
 async function rinaId(): Promise<string> {
@@ -79,18 +100,8 @@ describe('personal data', () => {
     expect(erased.statusCode).toBe(200);
     expect(erased.json()).toMatchObject({ events: 2, quarantined: 1 });
 
-    const everything = await everyValue(t);
-    for (const value of [
-      PERSON.userId,
-      PERSON.email,
-      PERSON.phone,
-      '81234567890',
-      PERSON.name,
-      'anon-rina',
-    ]) {
-      expect(everything, value).not.toContain(value);
-    }
-    expect(everything).toContain('anon-other');
+    await expectNoneOfHer(t);
+    expect(await everyValue(t)).toContain('anon-other');
     expect((await t.api('GET', '/journey/overview')).json()).toMatchObject({ customers: before.customers });
     const audit = (
       await t.app.inject({
@@ -111,5 +122,68 @@ describe('personal data', () => {
     expect(customers).toHaveLength(3);
     const detail = (await t.api('GET', `/customers/${id}`)).json<{ timeline: unknown[] }>();
     expect(detail.timeline.filter((e) => (e as { kind: string }).kind === 'event')).toHaveLength(0);
+  });
+
+  it('keeps an erased customer erased, and counted, through a rebuild and a rules change', async () => {
+    await seedRina();
+    const id = await rinaId();
+    const before = await counts(t);
+    await t.api('POST', `/customers/${id}/erase`, {});
+
+    await t.services.rebuild.run({ workspaceId: t.workspace.id });
+    await expectNoneOfHer(t);
+    expect(await counts(t)).toEqual(before);
+
+    const rules = structuredClone(DEFAULT_RULES) as { stages: { label: { id: string } }[] };
+    rules.stages[0]!.label.id = 'Kenal';
+    const saved = await t.api('PUT', '/journey/rules', { rules });
+    expect(saved.statusCode).toBe(200);
+    await expectNoneOfHer(t);
+    expect(await counts(t)).toEqual(before);
+    const [row] = await t.store.db.selectFrom('customers').selectAll().where('id', '=', id).execute();
+    expect(row).toMatchObject({ name: null, email: null, phone: null, traits_json: '{}' });
+    expect(row!.erased_at).not.toBeNull();
+    const detail = (await t.api('GET', `/customers/${id}`)).json<{ timeline: { kind: string }[] }>();
+    expect(detail.timeline.filter((e) => e.kind === 'event')).toHaveLength(0);
+  });
+
+  it('attaches nothing new to an erased customer: no sale, survey link, note or merge', async () => {
+    await seedRina();
+    const id = await rinaId();
+    await t.api('POST', `/customers/${id}/erase`, {});
+    const other = (await t.api('GET', '/customers'))
+      .json<{ items: { id: string }[] }>()
+      .items.find((c) => c.id !== id)!;
+    const survey = await t.services.surveys.create(t.workspace.id, {
+      name: 'Puas?',
+      kind: 'csat',
+      questions: [{ key: 'csat', type: 'csat', required: true, label: { id: 'Puas?', en: 'Satisfied?' } }],
+    });
+    const branch = await t.services.branches.create(t.workspace.id, { name: 'Outlet' });
+    const product = await t.services.products.create(t.workspace.id, {
+      sku: 'K-1',
+      name: 'Kopi',
+      price: 5_000,
+    });
+    const seller = { id: null, name: 'kasir', role: null };
+    const receipt = { productId: product.id, kind: 'received' as const, quantity: 5 };
+    await t.services.stock.record(t.workspace.id, branch.id, receipt, seller);
+    const sale = {
+      customerId: id,
+      lines: [{ productId: product.id, quantity: 1 }],
+      payments: [{ method: 'cash', amount: 5_000 }],
+    };
+    for (const [method, url, body] of [
+      ['POST', `/branches/${branch.id}/orders`, sale],
+      ['POST', `/surveys/${survey.id}/links`, { customerId: id }],
+      ['POST', '/merges', { survivorId: id, mergedId: other.id }],
+      ['POST', '/merges', { survivorId: other.id, mergedId: id }],
+      ['POST', '/interviews', { customerId: id, stage: 'experience', title: 'Wawancara', body: 'Catatan' }],
+    ] as const) {
+      const refused = await t.api(method, url, body);
+      expect(refused.statusCode, `${method} ${url}`).toBe(409);
+      expect(refused.json<ErrorBody>().error.code).toBe('customer_erased');
+    }
+    await expectNoneOfHer(t);
   });
 });

@@ -55,6 +55,8 @@ export interface CustomerTable {
   merged_into: string | null;
   created_at: number;
   updated_at: number;
+  /** When the person's data was erased (their rights under the personal data law); null otherwise. */
+  erased_at: number | null;
 }
 
 export interface IdentityKeyTable {

@@ -162,6 +162,7 @@ export function newCustomerRow(workspaceId: string, message: NormalizedMessage, 
     merged_into: null,
     created_at: now,
     updated_at: now,
+    erased_at: null,
   };
 }
 

@@ -11,6 +11,7 @@ import { badRequest, conflict, notFound } from '../http/http-error.ts';
 import type { JourneyService } from '../journey/journey.service.ts';
 import type { IdentityService } from './identity.service.ts';
 import { keyString } from './identity.rules.ts';
+import { refuseErased } from '../privacy/erased.ts';
 
 /** Merges customers by hand and undoes any merge, automatic or not (DESIGN §2.4). */
 export class MergeService {
@@ -32,6 +33,7 @@ export class MergeService {
       for (const id of [survivorId, mergedId]) {
         const customer = await customers.get(workspaceId, id);
         if (!customer) throw notFound(`Customer ${id}`);
+        refuseErased(customer);
         if (customer.merged_into)
           throw conflict(`Customer ${id} was already merged into ${customer.merged_into}`);
       }

@@ -65,6 +65,7 @@ export class CounterCustomerService {
         merged_into: null,
         created_at: now,
         updated_at: now,
+        erased_at: null,
       };
       await new CustomerRepository(trx).create(customer);
       const keys = [{ kind: 'phone', value: phone }, ...(email ? [{ kind: 'email', value: email }] : [])];

@@ -24,6 +24,7 @@ import type { SalesSettingsService } from './sales-settings.service.ts';
 import type { LoyaltyService } from '../loyalty/loyalty.service.ts';
 import type { CheckoutBody, OrderView } from './sales.schemas.ts';
 import { moveStock } from './stock.service.ts';
+import { refuseErased } from '../privacy/erased.ts';
 
 /** Orders placed at the till carry this source; an import names its own. */
 export const COUNTER_SOURCE = 'counter';
@@ -336,6 +337,7 @@ export class OrderService {
     if (id === null || id === undefined) return undefined;
     const customer = await resolveCustomer(db, workspaceId, id);
     if (!customer) throw badRequest(`body/customerId: no customer ${id}`);
+    refuseErased(customer);
     return customer;
   }
 }

@@ -1,6 +1,7 @@
 import { normalizeEmail, normalizePhone } from '@jejak/core';
 import { CustomerRepository, IdentityRepository, type Executor } from '@jejak/storage';
 import { badRequest, notFound } from '../http/http-error.ts';
+import { refuseErased } from '../privacy/erased.ts';
 
 /** Who a ticket is from: a known customer, or a way to reach a person (found or created by phone or email). */
 export interface ContactInput {
@@ -76,6 +77,7 @@ export async function messageIdsOf(
   for (let hops = 0; hops < 10; hops++) {
     const customer = await customers.get(workspaceId, id);
     if (!customer) throw notFound(`Customer ${customerId}`);
+    refuseErased(customer);
     if (customer.merged_into === null) break;
     id = customer.merged_into;
   }

@@ -6,6 +6,7 @@ import * as sales from './2026-11-24T1910-sales.ts';
 import * as experience from './2026-11-24T1930-experience.ts';
 import * as customerRecency from './2026-11-24T1931-customer-recency-index.ts';
 import * as journeyMap from './2026-11-24T1935-journey-map.ts';
+import * as customerErasure from './2026-11-25T0001-customer-erasure.ts';
 import * as branchArchive from './2026-11-24T1941-branch-archive.ts';
 import * as journeyOverview from './2026-11-24T1952-journey-overview.ts';
 import * as reviews from './2026-11-24T2040-reviews.ts';
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T2050-journey-signal-attribution': journeySignalAttribution,
   '2026-11-24T2052-journey-now-counts': journeyNowCounts,
   '2026-11-24T2100-stage-content': stageContent,
+  '2026-11-25T0001-customer-erasure': customerErasure,
   '2026-11-25T0300-import-refs': importRefs,
   '2026-11-25T0400-interviews': interviews,
   '2026-11-25T0500-loyalty': loyalty,

@@ -1,5 +1,6 @@
 import type { JourneySignalRow, NewJourneySignal } from '../schema.ts';
 import { chunks, type Executor } from './executor.ts';
+import { erasedCustomerIds } from './erased-customers.ts';
 
 /**
  * Feedback and negative experiences with the stage they happened in. Rows are derived from the events
@@ -39,10 +40,12 @@ export class JourneySignalRepository {
     return removed;
   }
 
+  /** Removes every signal of a workspace but erased customers' (see erasedCustomerIds), before a rebuild. */
   async deleteWorkspace(workspaceId: string): Promise<number> {
     const result = await this.db
       .deleteFrom('journey_signals')
       .where('workspace_id', '=', workspaceId)
+      .where('customer_id', 'not in', erasedCustomerIds(this.db, workspaceId))
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }

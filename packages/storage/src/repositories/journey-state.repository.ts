@@ -1,6 +1,7 @@
 import type { JourneyStateRow, NewJourneyState } from '../schema.ts';
 import { chunks, type Executor } from './executor.ts';
 import { JourneyNowRepository, type CountedState } from './journey-now.repository.ts';
+import { erasedCustomerIds } from './erased-customers.ts';
 
 export interface StageCount {
   stage: string | null;
@@ -107,13 +108,17 @@ export class JourneyStateRepository {
     await new JourneyNowRepository(this.db).change([], rows.map(countedOf));
   }
 
-  /** Removes every state of a workspace before a rebuild writes them again. Returns how many were removed. */
+  /**
+   * Removes every state of a workspace before a rebuild writes them again, but erased customers'
+   * (see erasedCustomerIds). Returns how many were removed.
+   */
   async deleteWorkspace(workspaceId: string): Promise<number> {
     const result = await this.db
       .deleteFrom('journey_states')
       .where('workspace_id', '=', workspaceId)
+      .where('customer_id', 'not in', erasedCustomerIds(this.db, workspaceId))
       .executeTakeFirst();
-    await new JourneyNowRepository(this.db).clear(workspaceId);
+    await new JourneyNowRepository(this.db).recompute(workspaceId);
     return Number(result.numDeletedRows);
   }
 

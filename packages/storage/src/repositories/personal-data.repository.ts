@@ -96,8 +96,9 @@ export class PersonalDataRepository {
 
   /**
    * Removes events, identity keys, merge records and quarantined payloads that carry any of
-   * `identityValues`, and blanks the profiles' personal fields. The profile rows, journey states
-   * and transitions stay (they hold no personal data), so counts per stage and past moves stay.
+   * `identityValues`, and blanks the profiles' personal fields, marking them erased. The profile
+   * rows, journey states and transitions stay (they hold no personal data), so counts per stage and
+   * past moves stay, through a rebuild too (it keeps erased customers' journeys, having no events).
    */
   async erase(
     workspaceId: string,
@@ -123,7 +124,7 @@ export class PersonalDataRepository {
     const quarantined = await this.eraseQuarantined(workspaceId, identityValues);
     await this.db
       .updateTable('customers')
-      .set({ name: null, email: null, phone: null, traits_json: '{}', updated_at: now })
+      .set({ name: null, email: null, phone: null, traits_json: '{}', updated_at: now, erased_at: now })
       .where('workspace_id', '=', workspaceId)
       .where('id', 'in', ids)
       .execute();

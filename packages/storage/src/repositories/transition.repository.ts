@@ -2,6 +2,7 @@ import type { NewTransition, TransitionRow } from '../schema.ts';
 import { chunks, type Executor } from './executor.ts';
 import { JourneySummaryRepository } from './journey-summary.repository.ts';
 import { journeyFilterSql, type JourneyFilter } from './journey-filter.ts';
+import { erasedCustomerIds } from './erased-customers.ts';
 
 export interface TransitionSummaryOptions {
   /** Epoch ms, inclusive. */
@@ -60,11 +61,15 @@ export class TransitionRepository {
     return removed.length;
   }
 
-  /** Removes every transition of a workspace, and its summaries, before a rebuild writes them again. */
+  /**
+   * Removes every transition of a workspace but erased customers' (see erasedCustomerIds), and its
+   * summaries, before a rebuild writes them again (and the summaries from all of them).
+   */
   async deleteWorkspace(workspaceId: string): Promise<number> {
     const result = await this.db
       .deleteFrom('transitions')
       .where('workspace_id', '=', workspaceId)
+      .where('customer_id', 'not in', erasedCustomerIds(this.db, workspaceId))
       .executeTakeFirst();
     await new JourneySummaryRepository(this.db).clear(workspaceId);
     return Number(result.numDeletedRows);
