@@ -25,6 +25,7 @@ import { SurveyPage } from './surveys/survey.page.tsx';
 import { SurveysPage } from './surveys/surveys.page.tsx';
 import { CounterPage } from './sales/counter.page.tsx';
 import { OrdersPage } from './sales/orders.page.tsx';
+import { ReportsPage } from './reports/reports.page.tsx';
 import { ProductsPage } from './sales/products.page.tsx';
 import { ReceiptPage } from './sales/receipt.page.tsx';
 import { settingsRoute } from './settings/settings.layout.tsx';
@@ -67,6 +68,7 @@ createRoot(document.getElementById('root')!).render(
             <Route path="penjualan" element={<OrdersPage />} />
             <Route path="penjualan/:orderId" element={<OrdersPage />} />
             <Route path="produk" element={<ProductsPage />} />
+            <Route path="laporan" element={<ReportsPage />} />
             {settingsRoute}
             <Route path="*" element={<Navigate to="." replace />} />
           </Route>

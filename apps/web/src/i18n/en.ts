@@ -56,6 +56,7 @@ export const en: Catalogue = {
     orders: 'Sales',
     supportSettings: 'Support settings',
     products: 'Products & stock',
+    reports: 'Reports',
   },
   roles: {
     owner: 'Owner',

@@ -6,6 +6,8 @@ import { settingsEn } from './settings.en.ts';
 import { settingsId } from './settings.id.ts';
 import { journeyMapEn } from './journey-map.en.ts';
 import { journeyMapId } from './journey-map.id.ts';
+import { reportsEn } from './reports.en.ts';
+import { reportsId } from './reports.id.ts';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -34,10 +36,10 @@ function savedLanguage(): Language {
 export function setupI18n() {
   void i18next.use(initReactI18next).init({
     resources: {
-      id: { translation: id, settings: settingsId, map: journeyMapId.map },
-      en: { translation: en, settings: settingsEn, map: journeyMapEn.map },
+      id: { translation: id, settings: settingsId, map: journeyMapId.map, reports: reportsId.reports },
+      en: { translation: en, settings: settingsEn, map: journeyMapEn.map, reports: reportsEn.reports },
     },
-    ns: ['translation', 'settings', 'map'],
+    ns: ['translation', 'settings', 'map', 'reports'],
     defaultNS: 'translation',
     lng: savedLanguage(),
     fallbackLng: 'id',

@@ -60,6 +60,7 @@ export const id = {
     orders: 'Penjualan',
     supportSettings: 'Pengaturan layanan',
     products: 'Produk & stok',
+    reports: 'Laporan',
   },
   roles: {
     owner: 'Pemilik',

@@ -29,6 +29,7 @@ describe('navigation', () => {
       'content',
       'interviews',
       'orders',
+      'reports',
       'settings',
     ]);
     expect(keys(navigationFor('manager'))).toContain('tickets');
@@ -45,6 +46,12 @@ describe('sales navigation', () => {
   it('gives the counter to those who sell and the sales list to those who read sales', () => {
     expect(keys(navigationFor('manager'))).toEqual(expect.arrayContaining(['counter', 'orders']));
     expect(keys(navigationFor('analyst'))).not.toContain('counter');
+  });
+
+  it('gives the business reports to those who run the business, not to a cashier', () => {
+    for (const role of ['owner', 'admin', 'manager', 'analyst'])
+      expect(keys(navigationFor(role))).toContain('reports');
+    expect(keys(navigationFor('cashier'))).not.toContain('reports');
   });
 });
 

@@ -15,6 +15,7 @@ export interface NavItem {
     | 'counter'
     | 'orders'
     | 'products'
+    | 'reports'
     | 'settings';
   path: string;
   permission: Permission;
@@ -41,6 +42,7 @@ const NAV: readonly NavItem[] = [
   { key: 'counter', path: 'kasir', permission: 'sales.write' },
   { key: 'orders', path: 'penjualan', permission: 'sales.read' },
   { key: 'products', path: 'produk', permission: 'stock.manage' },
+  { key: 'reports', path: 'laporan', permission: 'reports.read' },
 ];
 
 /*
