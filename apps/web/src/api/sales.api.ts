@@ -88,6 +88,16 @@ export interface Order {
   refundedTotal: number;
   completedAt: number;
   shareToken: string;
+  /** The sale's loyalty points; null when it had none. */
+  loyalty: {
+    earned: number;
+    redeemed: number;
+    redeemValue: number;
+    takenBack: number;
+    returned: number;
+    balanceAfter: number;
+    tier: string | null;
+  } | null;
   lines: OrderLine[];
   payments: OrderPayment[];
   history: OrderHistoryEntry[];
@@ -116,6 +126,7 @@ export interface CheckoutInput {
   customerId: string | null;
   lines: { productId: string; quantity: number; discount?: Discount }[];
   orderDiscount?: Discount;
+  redeemPoints?: number;
   payments: { method: PaymentMethod; amount: number; tendered?: number; label?: string }[];
 }
 

@@ -53,6 +53,19 @@ export const salesEn: typeof salesId = {
     invalidPhone: 'Not a valid mobile number. Example: 0812-3456-7890.',
     noName: 'No name',
   },
+  points: {
+    title: 'Loyalty points',
+    balance: '{{points}} points',
+    worth: 'worth {{amount}}',
+    tier: '{{name}} tier',
+    noTier: 'No tier yet',
+    next: '{{missing}} more to {{name}}',
+    redeem: 'Points to redeem',
+    apply: 'Redeem',
+    remove: 'Undo redemption',
+    applied: 'Redeem {{points}} points',
+    tooMany: 'Not enough points: the balance is {{balance}}.',
+  },
   pay: {
     title: 'Payment',
     method: 'Method',
@@ -79,6 +92,7 @@ export const salesEn: typeof salesId = {
     copied: 'Receipt link copied.',
     whatsapp: 'Send by WhatsApp',
     next: 'New sale (Esc)',
+    points: 'Points balance now: {{points}}',
   },
   receipt: {
     title: 'Receipt',
@@ -102,6 +116,9 @@ export const salesEn: typeof salesId = {
     waNumber: 'No. {{no}} · {{time}}',
     waTotal: 'Total: {{amount}}',
     waLink: 'See the receipt: {{link}}',
+    pointsRedeemed: 'Redeemed {{points}} points',
+    pointsEarned: 'Points earned',
+    pointsBalance: 'Points balance',
   },
   orders: {
     title: 'Sales',
@@ -194,5 +211,9 @@ export const salesEn: typeof salesId = {
     notEnough: 'Not enough {{name}} in stock: {{onHand}} left, {{needed}} needed.',
     changed: 'Someone else just changed this sale. Reload, then try again.',
     invalid: 'The sale is not right yet. Check the quantities and payments.',
+    pointsInsufficient: 'The customer has too few points: at most {{limit}} can be redeemed.',
+    pointsBelowMinimum: 'Redeem at least {{limit}} points at a time.',
+    pointsAboveShare: 'At most {{limit}} points can pay for this sale.',
+    pointsDisabled: 'The points program is off.',
   },
 };

@@ -51,6 +51,19 @@ export const salesId = {
     invalidPhone: 'Nomor HP tidak valid. Contoh: 0812-3456-7890.',
     noName: 'Tanpa nama',
   },
+  points: {
+    title: 'Poin loyalitas',
+    balance: '{{points}} poin',
+    worth: 'senilai {{amount}}',
+    tier: 'Tingkat {{name}}',
+    noTier: 'Belum punya tingkat',
+    next: '{{missing}} lagi ke {{name}}',
+    redeem: 'Poin yang ditukar',
+    apply: 'Tukar',
+    remove: 'Batal tukar',
+    applied: 'Tukar {{points}} poin',
+    tooMany: 'Poin tidak cukup: saldo {{balance}} poin.',
+  },
   pay: {
     title: 'Pembayaran',
     method: 'Metode',
@@ -77,6 +90,7 @@ export const salesId = {
     copied: 'Tautan struk disalin.',
     whatsapp: 'Kirim lewat WhatsApp',
     next: 'Transaksi baru (Esc)',
+    points: 'Saldo poin sekarang: {{points}}',
   },
   receipt: {
     title: 'Struk belanja',
@@ -100,6 +114,9 @@ export const salesId = {
     waNumber: 'No. {{no}} · {{time}}',
     waTotal: 'Total: {{amount}}',
     waLink: 'Lihat struk: {{link}}',
+    pointsRedeemed: 'Tukar {{points}} poin',
+    pointsEarned: 'Poin didapat',
+    pointsBalance: 'Saldo poin',
   },
   orders: {
     title: 'Penjualan',
@@ -192,5 +209,9 @@ export const salesId = {
     notEnough: 'Stok {{name}} tidak cukup: sisa {{onHand}}, dibutuhkan {{needed}}.',
     changed: 'Transaksi ini baru saja diubah orang lain. Muat ulang, lalu coba lagi.',
     invalid: 'Data transaksi belum benar. Periksa jumlah dan pembayaran.',
+    pointsInsufficient: 'Poin pelanggan tidak cukup: bisa ditukar paling banyak {{limit}} poin.',
+    pointsBelowMinimum: 'Tukar paling sedikit {{limit}} poin sekali transaksi.',
+    pointsAboveShare: 'Untuk transaksi ini poin yang bisa ditukar paling banyak {{limit}}.',
+    pointsDisabled: 'Program poin sedang tidak aktif.',
   },
 };

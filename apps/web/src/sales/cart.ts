@@ -25,6 +25,8 @@ export interface Cart {
   lines: CartLine[];
   orderDiscount: number;
   customer: CounterCustomer | null;
+  /** Loyalty points of the customer paying part of the order, and the Rupiah they take off. */
+  redeem: { points: number; value: number } | null;
   payments: PaymentRow[];
 }
 
@@ -34,6 +36,7 @@ export function emptyCart(): Cart {
     lines: [],
     orderDiscount: 0,
     customer: null,
+    redeem: null,
     payments: [{ method: 'cash', amount: null, tendered: null, label: '' }],
   };
 }
@@ -53,14 +56,20 @@ export function setQuantity(cart: Cart, productId: string, quantity: number): Ca
   return { ...cart, lines };
 }
 
-/** The cart priced, or the reason it cannot be (a discount above the subtotal). */
+/**
+ * The cart priced, or the reason it cannot be (a discount above the subtotal). Redeemed points come
+ * off after the cashier's discount, as the server takes them.
+ */
 export function priceCart(cart: Cart, tax: TaxSetting): { priced: PricedOrder | null; error: string | null } {
   if (cart.lines.length === 0) return { priced: null, error: null };
   try {
     const discount =
       cart.orderDiscount > 0 ? { type: 'amount' as const, value: cart.orderDiscount } : undefined;
     const lines = cart.lines.map((l) => ({ quantity: l.quantity, unitPrice: l.product.price }));
-    return { priced: priceOrder(lines, discount, tax), error: null };
+    const priced = priceOrder(lines, discount, tax);
+    if (!cart.redeem) return { priced, error: null };
+    const off = { type: 'amount' as const, value: priced.orderDiscount + cart.redeem.value };
+    return { priced: priceOrder(lines, off, tax), error: null };
   } catch (error) {
     return { priced: null, error: error instanceof Error ? error.message : String(error) };
   }
@@ -114,6 +123,7 @@ export function checkoutInput(cart: Cart, amounts: readonly number[]): CheckoutI
     ...(cart.orderDiscount > 0
       ? { orderDiscount: { type: 'amount' as const, value: cart.orderDiscount } }
       : {}),
+    ...(cart.redeem ? { redeemPoints: cart.redeem.points } : {}),
     payments: cart.payments
       .map((r, i) => ({
         method: r.method,

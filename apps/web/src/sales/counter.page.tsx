@@ -20,6 +20,7 @@ import { CustomerPanel } from './customer-panel.tsx';
 import { DonePanel } from './done-panel.tsx';
 import { MoneyInput } from './money-input.tsx';
 import { PaymentPanel } from './payment-panel.tsx';
+import { PointsPanel } from './points-panel.tsx';
 import { ProductSearch } from './product-search.tsx';
 import { salesErrorMessage } from './sales-errors.ts';
 import { useBranchChoice } from './use-branch.ts';
@@ -150,8 +151,19 @@ function Till({
           ref={phone}
           workspaceId={workspaceId}
           customer={cart.customer}
-          onChange={(customer) => setCart((c) => ({ ...c, customer }))}
+          onChange={(customer) => setCart((c) => ({ ...c, customer, redeem: null }))}
         />
+        {cart.customer && (
+          <PointsPanel
+            key={cart.customer.id}
+            workspaceId={workspaceId}
+            branchId={branchId}
+            customerId={cart.customer.id}
+            redeem={cart.redeem}
+            onRedeem={(redeem) => setCart((c) => ({ ...c, redeem }))}
+            format={format}
+          />
+        )}
         <section className="panel totals" data-testid="totals">
           <dl>
             <dt>{t('sales.counter.subtotal')}</dt>
@@ -167,6 +179,14 @@ function Till({
                 onChange={(v) => setCart((c) => ({ ...c, orderDiscount: v ?? 0 }))}
               />
             </dd>
+            {cart.redeem && (
+              <>
+                <dt>{t('sales.points.applied', { points: format.number(cart.redeem.points) })}</dt>
+                <dd className="num" data-testid="points-discount">
+                  −{format.money(cart.redeem.value)}
+                </dd>
+              </>
+            )}
             {priced && priced.taxTotal > 0 && (
               <>
                 <dt>

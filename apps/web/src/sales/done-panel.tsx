@@ -12,7 +12,7 @@ export function DonePanel({
 }: {
   order: Order;
   shop: string;
-  format: { money: (n: number) => string; dateTime: (ms: number) => string };
+  format: { money: (n: number) => string; number: (n: number) => string; dateTime: (ms: number) => string };
   onNext: () => void;
 }) {
   const { t } = useTranslation();
@@ -25,6 +25,11 @@ export function DonePanel({
       <p className="lead">
         {t('sales.done.receiptNo', { no: order.receiptNo })} · {format.money(order.total)}
       </p>
+      {order.loyalty && (
+        <p data-testid="done-points">
+          {t('sales.done.points', { points: format.number(order.loyalty.balanceAfter) })}
+        </p>
+      )}
       {order.changeDue > 0 && (
         <p className="big-change" data-testid="done-change">
           {t('sales.done.change', { amount: format.money(order.changeDue) })}

@@ -56,6 +56,8 @@ function ReceiptBody({ receipt, width }: { receipt: Receipt; width: 58 | 80 }) {
   const format = useFormat(receipt.branch.timezone);
   const { order } = receipt;
   const rate = format.share(order.taxRateBp / 10_000);
+  // Points paid part of the order discount: the receipt shows them on a line of their own.
+  const pointsOff = order.loyalty?.redeemValue ?? 0;
   return (
     <article className={`receipt w${width}`} data-testid="receipt">
       <header>
@@ -99,10 +101,16 @@ function ReceiptBody({ receipt, width }: { receipt: Receipt; width: 58 | 80 }) {
         <span>{t('sales.receipt.subtotal')}</span>
         <span>{format.money(order.subtotal)}</span>
       </div>
-      {order.discountTotal > 0 && (
+      {order.discountTotal - pointsOff > 0 && (
         <div className="kv">
           <span>{t('sales.receipt.discount')}</span>
-          <span>−{format.money(order.discountTotal)}</span>
+          <span>−{format.money(order.discountTotal - pointsOff)}</span>
+        </div>
+      )}
+      {order.loyalty && order.loyalty.redeemed > 0 && (
+        <div className="kv">
+          <span>{t('sales.receipt.pointsRedeemed', { points: format.number(order.loyalty.redeemed) })}</span>
+          <span>−{format.money(pointsOff)}</span>
         </div>
       )}
       {order.taxTotal > 0 && (
@@ -136,6 +144,19 @@ function ReceiptBody({ receipt, width }: { receipt: Receipt; width: 58 | 80 }) {
           <span>{order.status === 'voided' ? t('sales.receipt.voided') : t('sales.receipt.refunded')}</span>
           <span>−{format.money(order.refundedTotal)}</span>
         </div>
+      )}
+      {order.loyalty && (
+        <>
+          <hr />
+          <div className="kv">
+            <span>{t('sales.receipt.pointsEarned')}</span>
+            <span>+{format.number(order.loyalty.earned)}</span>
+          </div>
+          <div className="kv">
+            <span>{t('sales.receipt.pointsBalance')}</span>
+            <span data-testid="receipt-points">{format.number(order.loyalty.balanceAfter)}</span>
+          </div>
+        </>
       )}
       <hr />
       <footer>{t('sales.receipt.thanks')}</footer>

@@ -20,6 +20,20 @@ export function salesErrorMessage(
     }
     return t('sales.errors.changed');
   }
-  if (error.status === 400) return t('sales.errors.invalid');
+  if (error.status === 400) {
+    const limit = (error.details as { limit?: number } | undefined)?.limit ?? 0;
+    switch (error.code) {
+      case 'points_insufficient':
+        return t('sales.errors.pointsInsufficient', { limit });
+      case 'points_below_minimum':
+        return t('sales.errors.pointsBelowMinimum', { limit });
+      case 'points_above_share':
+        return t('sales.errors.pointsAboveShare', { limit });
+      case 'points_disabled':
+        return t('sales.errors.pointsDisabled');
+      default:
+        return t('sales.errors.invalid');
+    }
+  }
   return t('errors.generic');
 }

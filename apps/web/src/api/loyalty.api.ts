@@ -1,0 +1,99 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client.ts';
+
+export interface TierLevel {
+  key: string;
+  name: string;
+  threshold: number;
+  multiplierBp: number;
+}
+
+export interface LoyaltyProgram {
+  enabled: boolean;
+  rupiahPerPoint: number;
+  minOrder: number;
+  productPoints: Record<string, number>;
+  categoryPoints: Record<string, number>;
+  pointValue: number;
+  minRedeem: number;
+  maxRedeemPercent: number;
+  expiryDays: number | null;
+  earnOnRedeemed: boolean;
+  allowNegative: boolean;
+  signupBonus: number;
+  birthdayBonus: number;
+  pendingDays: number;
+  tiers: { basis: 'points' | 'spend'; periodDays: number; holdDays: number; levels: TierLevel[] };
+}
+
+/** A customer's points as the till and the dashboard read them. */
+export interface LoyaltyStanding {
+  customerId: string;
+  enabled: boolean;
+  balance: number;
+  pointValue: number;
+  worth: number;
+  tier: TierLevel | null;
+  next: { tier: TierLevel; missing: number } | null;
+  qualifying: number;
+  debt: number;
+}
+
+export interface LoyaltyResults {
+  from: number;
+  to: number;
+  issued: number;
+  earned: number;
+  bonuses: number;
+  adjusted: number;
+  redeemed: number;
+  expired: number;
+  cancelled: number;
+  members: number;
+  outstanding: number;
+  pointValue: number;
+  liability: number;
+  tiers: { key: string | null; name: string | null; customers: number }[];
+}
+
+const ws = (workspaceId: string) => `/workspaces/${workspaceId}`;
+
+/** At the till: the chosen customer's points, read through the cashier's own branch. */
+export function useCounterPoints(workspaceId: string, branchId: string, customerId: string | null) {
+  return useQuery({
+    queryKey: ['loyalty', workspaceId, 'customer', customerId],
+    queryFn: () =>
+      api.get<LoyaltyStanding>(`${ws(workspaceId)}/branches/${branchId}/loyalty/customers/${customerId}`),
+    enabled: customerId !== null,
+    staleTime: 0,
+  });
+}
+
+export function useLoyaltyProgram(workspaceId: string) {
+  return useQuery({
+    queryKey: ['loyalty', workspaceId, 'program'],
+    queryFn: () => api.get<LoyaltyProgram>(`${ws(workspaceId)}/loyalty/program`),
+  });
+}
+
+export function useSaveLoyaltyProgram(workspaceId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (program: LoyaltyProgram) =>
+      api.put<LoyaltyProgram>(`${ws(workspaceId)}/loyalty/program`, program),
+    onSuccess: (saved) => client.setQueryData(['loyalty', workspaceId, 'program'], saved),
+  });
+}
+
+export function useLoyaltyResults(workspaceId: string, days: number) {
+  return useQuery({
+    queryKey: ['loyalty', workspaceId, 'results', days],
+    queryFn: () => {
+      const to = new Date();
+      const from = new Date(to.getTime() - days * 86_400_000);
+      return api.get<LoyaltyResults>(
+        `${ws(workspaceId)}/loyalty/results?from=${from.toISOString()}&to=${to.toISOString()}`,
+      );
+    },
+  });
+}

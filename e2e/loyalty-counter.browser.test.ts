@@ -1,0 +1,156 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshotPath } from './chromium.ts';
+import { OWNER, ensureDashboardBuilt } from './dashboard.harness.ts';
+import { apiClient, startServerProcess, tempDataDir, type ServerProcess } from './server-process.ts';
+
+/** Intl writes `Rp 58.000` with a no-break space; the assertions read plain spaces. */
+function plain(text: string | null): string {
+  return (text ?? '').replace(/\u00a0/g, ' ');
+}
+
+/**
+ * Loyalty at the counter: the cashier finds a member by phone, sees her points and tier, redeems some
+ * as a discount, and the receipt prints her new balance. (Vouchers join this sale when they exist.)
+ */
+describe('dashboard: points at the counter', () => {
+  const data = tempDataDir();
+  const PASSWORD = 'kasir-kopi-sari-123';
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  let ws: string;
+  let branch: string;
+  let api: ReturnType<typeof apiClient>;
+  let receiptToken = '';
+
+  beforeAll(async () => {
+    ensureDashboardBuilt();
+    server = await startServerProcess(data.dir);
+    api = apiClient(server.url, server.adminKey!);
+    const setup = await fetch(`${server.url}/api/v1/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...OWNER, workspaceName: 'Kopi Sari' }),
+    });
+    ws = ((await setup.json()) as { memberships: { workspaceId: string }[] }).memberships[0]!.workspaceId;
+    branch = (await api.post<{ id: string }>(`/api/v1/workspaces/${ws}/branches`, { name: 'Outlet Kemang' }))
+      .id;
+    await api.post(`/api/v1/workspaces/${ws}/products`, {
+      sku: 'LATTE',
+      name: 'Es Kopi Susu Gula Aren',
+      category: 'Minuman',
+      price: 22_000,
+      trackStock: false,
+    });
+    await api.put(`/api/v1/workspaces/${ws}/loyalty/program`, {
+      enabled: true,
+      rupiahPerPoint: 10_000,
+      minOrder: 0,
+      productPoints: {},
+      categoryPoints: {},
+      pointValue: 100,
+      minRedeem: 10,
+      maxRedeemPercent: 100,
+      expiryDays: 365,
+      earnOnRedeemed: false,
+      allowNegative: false,
+      signupBonus: 0,
+      birthdayBonus: 0,
+      pendingDays: 0,
+      tiers: {
+        basis: 'points',
+        periodDays: 365,
+        holdDays: 90,
+        levels: [{ key: 'silver', name: 'Silver', threshold: 1, multiplierBp: 10_000 }],
+      },
+    });
+    const siti = await api.post<{ id: string }>(`/api/v1/workspaces/${ws}/sales/customers`, {
+      phone: '081234567801',
+      name: 'Siti Rahayu',
+    });
+    await api.post(`/api/v1/workspaces/${ws}/loyalty/customers/${siti.id}/adjustments`, {
+      points: 300,
+      reason: 'Poin kartu lama dipindahkan',
+      idempotencyKey: 'kartu-lama-siti',
+    });
+    const invitation = await api.post<{ token: string }>(`/api/v1/workspaces/${ws}/invitations`, {
+      email: 'dewi@kopi.example',
+      role: 'cashier',
+      branchIds: [branch],
+    });
+    const accepted = await fetch(`${server.url}/api/v1/invitations/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: invitation.token, name: 'Dewi Kasir', password: PASSWORD }),
+    });
+    expect(accepted.status).toBe(200);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'id-ID' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    data.remove();
+  });
+
+  it('redeems points as a discount and shows the new balance', async () => {
+    await page.goto(`${server.url}/login`);
+    await page.fill('input[name=email]', 'dewi@kopi.example');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/w\/[^/]+\/kasir/);
+    await page.locator('[data-testid=product-search]:focus').waitFor({ timeout: 10_000 });
+    await page.keyboard.type('kopi susu');
+    await page.getByTestId('matches').waitFor();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => plain(await page.getByTestId('total').textContent()), { timeout: 10_000 })
+      .toBe('Rp 22.000');
+
+    await page.keyboard.press('F4');
+    await page.keyboard.type('0812 3456 7801\n');
+    await expect
+      .poll(async () => plain(await page.getByTestId('points-balance').textContent()), { timeout: 10_000 })
+      .toBe('300 poin');
+    expect(plain(await page.getByTestId('points').textContent())).toContain('senilai Rp 30.000');
+    expect(plain(await page.getByTestId('points-tier').textContent())).toBe(
+      'Belum punya tingkat · 1 lagi ke Silver',
+    );
+
+    // More than she has is refused at the till; 100 points take Rp 10.000 off.
+    await page.getByTestId('points-redeem').fill('400');
+    await page.getByTestId('points-apply').click();
+    expect(plain(await page.getByRole('alert').textContent())).toBe('Poin tidak cukup: saldo 300 poin.');
+    await page.getByTestId('points-redeem').fill('100');
+    await page.getByTestId('points-apply').click();
+    await expect
+      .poll(async () => plain(await page.getByTestId('total').textContent()), { timeout: 10_000 })
+      .toBe('Rp 12.000');
+    expect(plain(await page.getByTestId('points-discount').textContent())).toBe('−Rp 10.000');
+    await page.screenshot({ path: screenshotPath('loyalty-counter-1440'), fullPage: true });
+
+    await page.keyboard.press('F9');
+    await page.getByTestId('done').waitFor();
+    // 300 − 100 redeemed + 1 earned on the Rp 12.000 paid (not on what the points paid).
+    expect(plain(await page.getByTestId('done-points').textContent())).toBe('Saldo poin sekarang: 201');
+    receiptToken = plain(await page.getByTestId('receipt-link').textContent()).split('/struk/')[1] ?? '';
+    expect(receiptToken).not.toBe('');
+  });
+
+  it('prints the redeemed points and the new balance on the receipt', async () => {
+    const receiptPage = await browser.newPage({ viewport: { width: 800, height: 900 }, locale: 'id-ID' });
+    await receiptPage.goto(`${server.url}/struk/${receiptToken}?lebar=58`);
+    const receipt = receiptPage.getByTestId('receipt');
+    await receipt.waitFor();
+    expect(plain(await receiptPage.getByTestId('receipt-total').textContent())).toBe('Rp 12.000');
+    expect(plain(await receiptPage.getByTestId('receipt-points').textContent())).toBe('201');
+    const text = plain(await receipt.textContent());
+    // The points are the discount: one line, not a discount and the points again.
+    expect(text).toContain('Tukar 100 poin−Rp 10.000');
+    expect(text).not.toContain('Diskon');
+    expect(text).toContain('Poin didapat+1');
+    await receipt.screenshot({ path: screenshotPath('loyalty-receipt-58mm') });
+    await receiptPage.close();
+  });
+});
