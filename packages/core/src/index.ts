@@ -17,3 +17,4 @@ export * from './sales/index.ts';
 export * from './experience/index.ts';
 export * from './loyalty/index.ts';
 export * from './analytics/index.ts';
+export * from './promotions/index.ts';

@@ -37,6 +37,7 @@ import { registerContentRedirect, registerContentRoutes } from './content/conten
 import { registerInterviewRoutes } from './interviews/interview.routes.ts';
 import { registerCustomerValueRoutes } from './analytics/customer-value.routes.ts';
 import { registerLoyaltyRoutes } from './loyalty/loyalty.routes.ts';
+import { registerPromotionRoutes } from './promotions/promotion.routes.ts';
 import { MAX_BATCH_BYTES } from '@jejak/core';
 
 export type App = FastifyInstance;
@@ -160,6 +161,7 @@ export async function buildApp(
     (scope: FastifyInstance) => registerInterviewRoutes(scope, services),
     (scope: FastifyInstance) => registerCustomerValueRoutes(scope, services),
     (scope: FastifyInstance) => registerLoyaltyRoutes(scope, services),
+    (scope: FastifyInstance) => registerPromotionRoutes(scope, services),
     (scope: FastifyInstance) => registerPublicReviewRoutes(scope, services, limiters),
   ]) {
     await app.register(plugin(register), { prefix: '/api/v1' });

@@ -32,6 +32,9 @@ import { createExperienceServices } from './experience.services.ts';
 import { SalesImportService } from './sales-import/sales-import.service.ts';
 import { SalesReportService } from './reports/sales-report.service.ts';
 import { LoyaltyService } from './loyalty/loyalty.service.ts';
+import { traitsAudience } from './promotions/promotion-audience.ts';
+import { PromotionCheckout } from './promotions/promotion-checkout.ts';
+import { PromotionService } from './promotions/promotion.service.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -45,7 +48,8 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
   const salesJourney = new SalesJourney(journey, store.dialect, now);
   const salesSettings = new SalesSettingsService(store, now);
   const loyalty = new LoyaltyService(store, salesJourney, now);
-  const orders = new OrderService(store, salesSettings, salesJourney, loyalty, now);
+  const promotionCheckout = new PromotionCheckout(traitsAudience, salesJourney);
+  const orders = new OrderService(store, salesSettings, salesJourney, loyalty, now, promotionCheckout);
   // SQLite has one writer: concurrent batches share a transaction and its fsync instead of queueing for it.
   const ingest = new IngestService(
     store.dialect === 'sqlite' ? new GroupCommit(store.db).transact : transactionPerUnit(store.db),
@@ -79,9 +83,10 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     stock: new StockService(store, salesSettings, now),
     counterCustomers: new CounterCustomerService(store, salesJourney, now),
     orders,
-    refunds: new RefundService(store, orders, salesJourney, loyalty, now),
+    refunds: new RefundService(store, orders, salesJourney, loyalty, now, promotionCheckout),
     loyalty,
     salesReports: new SalesReportService(store),
+    promotions: new PromotionService(store, promotionCheckout, now),
     ...createExperienceServices(store, ingest, now),
     content: new ContentService(store, ingest, journey, now),
     interviews: new InterviewService(store, ingest, journey, now),

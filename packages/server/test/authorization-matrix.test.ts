@@ -176,6 +176,18 @@ const EXPECTED: Record<string, string> = {
   // The cashier reads a customer's points at the till of his own branch, to redeem them at checkout.
   'GET /api/v1/workspaces/:workspaceId/branches/:branchId/loyalty/customers/:customerId':
     'sales.write (branch)',
+  'GET /api/v1/workspaces/:workspaceId/promotions': 'promotions.read',
+  'POST /api/v1/workspaces/:workspaceId/promotions': 'promotions.manage',
+  'GET /api/v1/workspaces/:workspaceId/promotions/results': 'promotions.read',
+  'GET /api/v1/workspaces/:workspaceId/promotions/:promotionId': 'promotions.read',
+  'PATCH /api/v1/workspaces/:workspaceId/promotions/:promotionId': 'promotions.manage',
+  'POST /api/v1/workspaces/:workspaceId/promotions/:promotionId/archive': 'promotions.manage',
+  'GET /api/v1/workspaces/:workspaceId/promotions/:promotionId/codes': 'promotions.read',
+  'GET /api/v1/workspaces/:workspaceId/promotions/:promotionId/codes/export': 'promotions.manage',
+  'POST /api/v1/workspaces/:workspaceId/promotions/:promotionId/codes': 'promotions.manage',
+  'POST /api/v1/workspaces/:workspaceId/promotions/:promotionId/batches': 'promotions.manage',
+  'POST /api/v1/workspaces/:workspaceId/branches/:branchId/promotions/quote': 'sales.write (branch)',
+  'GET /api/v1/workspaces/:workspaceId/branches/:branchId/promotions/available': 'sales.write (branch)',
 };
 
 type Caller =

@@ -114,6 +114,8 @@ export {
   type TagCount,
   type TermRange,
 } from './repositories/interview.repository.ts';
+export * from './promotion.schema.ts';
+export { PromotionRepository, type PromotionResults } from './repositories/promotion.repository.ts';
 export {
   ContentRepository,
   type ContentItemViews,

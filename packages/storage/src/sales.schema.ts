@@ -93,6 +93,8 @@ export interface OrderTable {
   employee_name: string;
   status: OrderStatus;
   subtotal: number;
+  /** Vouchers and automatic promotions together (see promotion_redemptions); 0 by default. */
+  promotion_discount: Generated<number>;
   order_discount: number;
   discount_total: number;
   tax_total: number;
@@ -124,6 +126,8 @@ export interface OrderLineTable {
   unit_cost: number;
   gross: number;
   line_discount: number;
+  /** What promotions took off this line, after its own discount and before the order discount. */
+  promotion_discount: Generated<number>;
   order_discount_share: number;
   tax: number;
   total: number;

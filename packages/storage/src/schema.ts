@@ -7,6 +7,7 @@ import type { ContentTables } from './content.schema.ts';
 import type { InterviewTables } from './interview.schema.ts';
 import type { CustomerValueTables } from './customer-value.schema.ts';
 import type { LoyaltyTables } from './loyalty.schema.ts';
+import type { PromotionTables } from './promotion.schema.ts';
 
 /*
  * The tables, as Kysely sees them. Times are epoch milliseconds (UTC) in an integer column on both
@@ -249,7 +250,8 @@ export interface Database
     ContentTables,
     InterviewTables,
     CustomerValueTables,
-    LoyaltyTables {
+    LoyaltyTables,
+    PromotionTables {
   workspaces: WorkspaceTable;
   api_keys: ApiKeyTable;
   customers: CustomerTable;

@@ -44,6 +44,8 @@ export const PERMISSIONS = [
   'loyalty.read',
   'loyalty.adjust',
   'loyalty.manage',
+  'promotions.read',
+  'promotions.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -83,6 +85,8 @@ const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'interviews.manage',
     'loyalty.read',
     'loyalty.adjust',
+    'promotions.read',
+    'promotions.manage',
   ],
   cashier: ['workspace.read', 'branches.read', 'sales.read', 'sales.write'],
   analyst: [
@@ -99,6 +103,7 @@ const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'interviews.read',
     'analytics.read',
     'loyalty.read',
+    'promotions.read',
   ],
 };
 

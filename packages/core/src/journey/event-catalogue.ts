@@ -101,6 +101,8 @@ export const EVENT_CATALOGUE: readonly CatalogueEntry[] = deepFreeze([
   entry('Feedback Given', ['experience'], 'Memberi masukan', 'Gave feedback'),
   entry('Points Earned', ['retention'], 'Mendapat poin loyalitas', 'Earned loyalty points'),
   entry('Points Redeemed', ['retention'], 'Menukar poin loyalitas', 'Redeemed loyalty points'),
+  // Beside the order's Order Completed, which is what moves the journey; a fact for timelines and segments.
+  entry('Voucher Redeemed', [], 'Memakai voucher atau promo', 'Redeemed a voucher or promotion'),
   entry('Tier Changed', ['retention'], 'Tingkat keanggotaan berubah', 'The loyalty tier changed'),
   entry('Tier Upgraded', ['retention'], 'Naik tingkat keanggotaan', 'Moved up a loyalty tier'),
   entry('Tier Downgraded', ['retention'], 'Turun tingkat keanggotaan', 'Moved down a loyalty tier'),

@@ -17,6 +17,8 @@ export interface PricedLine {
   /** quantity × unit price. */
   gross: number;
   lineDiscount: number;
+  /** What promotions (vouchers, automatic ones) took off this line. */
+  promotionDiscount: number;
   /** This line's part of the order discount. */
   orderDiscountShare: number;
   /** This line's part of the order's PPN (inside `total` when included, on top of it when added). */
@@ -28,9 +30,11 @@ export interface PricedLine {
 export interface PricedOrder {
   lines: PricedLine[];
   subtotal: number;
+  /** Promotions (vouchers and automatic ones) together. */
+  promotionDiscount: number;
   /** The order discount alone (line discounts are on the lines). */
   orderDiscount: number;
-  /** Line and order discounts together. */
+  /** Line, promotion and order discounts together. */
   discountTotal: number;
   taxTotal: number;
   total: number;
@@ -51,8 +55,10 @@ export const MAX_AMOUNT = 1_000_000_000_000;
 export const MAX_QUANTITY = 1_000_000;
 
 /**
- * Prices an order in whole Rupiah. Line discounts come off each line; the order discount comes off the
- * rest and is shared over the lines in proportion to what each still costs. PPN is then taken once on
+ * Prices an order in whole Rupiah. Discounts compose in this order: each line's own discount, then
+ * promotions (`promotionCuts`, Rupiah per line, chosen by planPromotions on what the lines cost after
+ * their own discounts), then the cashier's order discount on what is left, shared over the lines in
+ * proportion to what each still costs. PPN is then taken once on
  * the whole order and rounded half up to the Rupiah: added, it is `base × rate`; included, it is
  * `base − base / (1 + rate)`. Shares of the order discount and of the PPN are given to the lines by
  * largest remainder, so the lines add up to the order exactly and a line can be refunded on its own.
@@ -65,9 +71,10 @@ export function priceOrder(
   inputs: readonly LineInput[],
   orderDiscountInput: Discount | undefined,
   tax: TaxSetting,
+  promotionCuts: readonly number[] = [],
 ): PricedOrder {
   if (inputs.length === 0) throw new PricingError('lines', 'an order needs at least one line');
-  const afterLine = inputs.map((line, i) => priceLine(line, `lines/${i}`));
+  const afterLine = inputs.map((line, i) => priceLine(line, `lines/${i}`, promotionCuts[i] ?? 0));
   const rest = afterLine.reduce((s, l) => s + l.net, 0);
   const orderDiscount = discountAmount(orderDiscountInput, rest, 'orderDiscount');
   const shares = allocate(
@@ -84,15 +91,25 @@ export function priceOrder(
     unitPrice: l.unitPrice,
     gross: l.gross,
     lineDiscount: l.lineDiscount,
+    promotionDiscount: l.promotionDiscount,
     orderDiscountShare: shares[i]!,
     tax: taxShares[i]!,
     total: nets[i]! + (added ? taxShares[i]! : 0),
   }));
   const subtotal = afterLine.reduce((s, l) => s + l.gross, 0);
   const lineDiscounts = afterLine.reduce((s, l) => s + l.lineDiscount, 0);
+  const promotionDiscount = afterLine.reduce((s, l) => s + l.promotionDiscount, 0);
   const total = base + (added ? taxTotal : 0);
   if (total > MAX_AMOUNT) throw new PricingError('lines', `the order total passes Rp ${MAX_AMOUNT}`);
-  return { lines, subtotal, orderDiscount, discountTotal: lineDiscounts + orderDiscount, taxTotal, total };
+  return {
+    lines,
+    subtotal,
+    promotionDiscount,
+    orderDiscount,
+    discountTotal: lineDiscounts + promotionDiscount + orderDiscount,
+    taxTotal,
+    total,
+  };
 }
 
 /** The PPN of a taxable base, rounded half up to the Rupiah. */
@@ -108,18 +125,20 @@ export function taxOf(base: number, tax: TaxSetting): number {
   }
 }
 
-function priceLine(line: LineInput, path: string) {
+function priceLine(line: LineInput, path: string, promotionCut: number) {
   checkWhole(line.quantity, `${path}/quantity`, 1, MAX_QUANTITY);
   checkWhole(line.unitPrice, `${path}/unitPrice`, 0, MAX_AMOUNT);
   const gross = line.quantity * line.unitPrice;
   if (gross > MAX_AMOUNT) throw new PricingError(path, `quantity × price passes Rp ${MAX_AMOUNT}`);
   const lineDiscount = discountAmount(line.discount, gross, `${path}/discount`);
+  checkWhole(promotionCut, `${path}/promotion`, 0, gross - lineDiscount);
   return {
     quantity: line.quantity,
     unitPrice: line.unitPrice,
     gross,
     lineDiscount,
-    net: gross - lineDiscount,
+    promotionDiscount: promotionCut,
+    net: gross - lineDiscount - promotionCut,
   };
 }
 

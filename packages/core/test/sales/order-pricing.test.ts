@@ -129,3 +129,27 @@ describe('priceOrder', () => {
     );
   });
 });
+
+describe('priceOrder with promotions', () => {
+  it('takes promotion cuts after the line discounts and before the order discount', () => {
+    const order = priceOrder(
+      [
+        { quantity: 2, unitPrice: 25_000, discount: { type: 'amount', value: 5_000 } },
+        { quantity: 1, unitPrice: 18_000 },
+      ],
+      { type: 'percent', value: 10 },
+      { rateBp: 0, mode: 'included' },
+      [9_000, 0],
+    );
+    // Lines cost 45.000 + 18.000 after their own discounts; the promotion leaves 54.000; 10% of that is 5.400.
+    expect(order).toMatchObject({ promotionDiscount: 9_000, orderDiscount: 5_400, total: 48_600 });
+    expect(order.discountTotal).toBe(5_000 + 9_000 + 5_400);
+    expect(order.lines[0]!.promotionDiscount).toBe(9_000);
+  });
+
+  it('refuses a promotion cut larger than what the line still costs', () => {
+    expect(() => priceOrder([{ quantity: 1, unitPrice: 10_000 }], undefined, PPN_INCLUDED, [10_001])).toThrow(
+      PricingError,
+    );
+  });
+});

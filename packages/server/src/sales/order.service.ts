@@ -16,6 +16,8 @@ import {
   type Store,
 } from '@jejak/storage';
 import { badRequest, conflict, notFound } from '../http/http-error.ts';
+import { orderPromotions } from '../promotions/order-promotions.ts';
+import type { PromotionCheckout } from '../promotions/promotion-checkout.ts';
 import type { Actor } from './actor.ts';
 import { resolveCustomer } from './counter-customer.service.ts';
 import { orderView } from './order.view.ts';
@@ -41,6 +43,7 @@ export class OrderService {
     private readonly journey: SalesJourney,
     private readonly loyalty: LoyaltyService,
     private readonly now: () => number,
+    private readonly promotions: PromotionCheckout,
   ) {}
 
   async checkout(
@@ -61,8 +64,21 @@ export class OrderService {
       const products = await this.products(trx, workspaceId, body.lines);
       const customer = await this.customer(trx, workspaceId, body.customerId);
       const settings = await this.settings.get(workspaceId, trx);
-      // Levers that take an amount off the order (loyalty points; vouchers next) are quoted on the cart
-      // priced without them, and come off after the cashier's discounts.
+      const at = this.now();
+      // Discounts compose in this order: each line's own; promotions (vouchers, automatic ones) on what
+      // the lines cost after those; the cashier's order discount; then loyalty points, quoted on the cart
+      // priced with everything before them.
+      const promotions = await this.promotions.plan(trx, {
+        workspaceId,
+        branch,
+        customer,
+        lines: lineNets(body, products),
+        products,
+        codes: body.voucherCodes ?? [],
+        at,
+      });
+      await this.promotions.refuseUnapplied(trx, workspaceId, promotions);
+      const cuts = promotions.plan.lineCuts;
       const points =
         body.redeemPoints === undefined
           ? null
@@ -71,11 +87,10 @@ export class OrderService {
               workspaceId,
               customer,
               body.redeemPoints,
-              discountable(priceCart(body, products, settings.tax), settings.tax),
+              discountable(priceCart(body, products, settings.tax, cuts), settings.tax),
             );
-      const { priced, payments } = price(body, products, settings.tax, points?.value ?? 0);
+      const { priced, payments } = price(body, products, settings.tax, cuts, points?.value ?? 0);
       const orderId = randomUUID();
-      const at = this.now();
       await this.takeStock(
         trx,
         workspaceId,
@@ -99,6 +114,7 @@ export class OrderService {
         employee_name: actor.name,
         status: 'completed',
         subtotal: priced.subtotal,
+        promotion_discount: priced.promotionDiscount,
         order_discount: priced.orderDiscount,
         discount_total: priced.discountTotal,
         tax_total: priced.taxTotal,
@@ -129,6 +145,7 @@ export class OrderService {
           unit_cost: product.cost,
           gross: l.gross,
           line_discount: l.lineDiscount,
+          promotion_discount: l.promotionDiscount,
           order_discount_share: l.orderDiscountShare,
           tax: l.tax,
           total: l.total,
@@ -158,6 +175,7 @@ export class OrderService {
         await this.emitCompleted(trx, stored, branch, lines, payments, actor);
         await this.loyalty.settleSale(trx, { order: stored, customer, lines, redeemed: points, actor });
       }
+      await this.promotions.redeem(trx, promotions, stored);
       return { order: await this.view(trx, stored), created: true };
     }).catch(async (error: unknown) => {
       if (!(error instanceof Retry) || body.externalRef === undefined) throw error;
@@ -212,13 +230,14 @@ export class OrderService {
   }
 
   async view(db: Executor, order: Order): Promise<OrderView> {
-    const [record, branch, customer, points] = await Promise.all([
+    const [record, branch, customer, points, promotions] = await Promise.all([
       new OrderRepository(db).record(order),
       this.branch(db, order.workspace_id, order.branch_id),
       order.customer_id ? new CustomerRepository(db).get(order.workspace_id, order.customer_id) : undefined,
       this.loyalty.saleOf(db, order.workspace_id, order.id),
+      orderPromotions(db, order.workspace_id, order.id),
     ]);
-    return orderView(record, branch, customer, points);
+    return orderView(record, branch, customer, points, promotions);
   }
 
   private async takeStock(
@@ -349,25 +368,43 @@ function discountable(priced: PricedOrder, tax: Parameters<typeof priceOrder>[2]
   return priced.total - (tax.mode === 'added' ? priced.taxTotal : 0);
 }
 
+function pricingInputs(body: Pick<CheckoutBody, 'lines'>, products: ReadonlyMap<string, Product>) {
+  return body.lines.map((l) => ({
+    quantity: l.quantity,
+    unitPrice: products.get(l.productId)!.price,
+    ...(l.discount ? { discount: l.discount } : {}),
+  }));
+}
+
+/** What each line costs after its own discount: what promotions are measured on. */
+export function lineNets(body: Pick<CheckoutBody, 'lines'>, products: ReadonlyMap<string, Product>) {
+  const priced = pricing(() => priceOrder(pricingInputs(body, products), undefined, NO_TAX));
+  return body.lines.map((l, i) => ({
+    productId: l.productId,
+    quantity: l.quantity,
+    net: priced.lines[i]!.gross - priced.lines[i]!.lineDiscount,
+  }));
+}
+
+const NO_TAX = { rateBp: 0, mode: 'included' } as const;
+
 /**
- * Prices the cart; `amountOff` (Rupiah the order's levers take off it) is added to the cashier's order
- * discount, so it is shared over the lines and lowers the PPN like any discount.
+ * Prices the cart with the promotions' cuts per line; `amountOff` (Rupiah the order's later levers,
+ * loyalty points, take off it) is added to the cashier's order discount, so it is shared over the
+ * lines and lowers the PPN like any discount.
  */
 function priceCart(
   body: CheckoutBody,
   products: ReadonlyMap<string, Product>,
   tax: Parameters<typeof priceOrder>[2],
+  promotionCuts: readonly number[],
   amountOff = 0,
 ): PricedOrder {
   return pricing(() => {
-    const lines = body.lines.map((l) => ({
-      quantity: l.quantity,
-      unitPrice: products.get(l.productId)!.price,
-      ...(l.discount ? { discount: l.discount } : {}),
-    }));
-    const priced = priceOrder(lines, body.orderDiscount, tax);
+    const lines = pricingInputs(body, products);
+    const priced = priceOrder(lines, body.orderDiscount, tax, promotionCuts);
     if (amountOff === 0) return priced;
-    return priceOrder(lines, { type: 'amount', value: priced.orderDiscount + amountOff }, tax);
+    return priceOrder(lines, { type: 'amount', value: priced.orderDiscount + amountOff }, tax, promotionCuts);
   });
 }
 
@@ -375,9 +412,10 @@ function price(
   body: CheckoutBody,
   products: ReadonlyMap<string, Product>,
   tax: Parameters<typeof priceOrder>[2],
+  promotionCuts: readonly number[],
   amountOff = 0,
 ): { priced: PricedOrder; payments: PlannedPayment[] } {
-  const priced = priceCart(body, products, tax, amountOff);
+  const priced = priceCart(body, products, tax, promotionCuts, amountOff);
   return { priced, payments: pricing(() => planPayments(priced.total, body.payments)) };
 }
 

@@ -1,5 +1,6 @@
 import type { PaymentMethod } from '@jejak/core';
 import type { Branch, Customer, LoyaltyOrder, Order, OrderRecord } from '@jejak/storage';
+import type { OrderPromotionView } from '../promotions/promotion.schemas.ts';
 import type { OrderView } from './sales.schemas.ts';
 
 /** An order as the API shows it: money in whole Rupiah, its lines, payments and history. */
@@ -8,6 +9,7 @@ export function orderView(
   branch: Branch,
   customer: Customer | undefined,
   points?: LoyaltyOrder,
+  promotions: OrderPromotionView[] = [],
 ): OrderView {
   const { order } = record;
   return {
@@ -21,6 +23,8 @@ export function orderView(
     employeeName: order.employee_name,
     status: order.status,
     subtotal: order.subtotal,
+    promotionDiscount: order.promotion_discount,
+    promotions,
     orderDiscount: order.order_discount,
     discountTotal: order.discount_total,
     taxTotal: order.tax_total,
@@ -53,6 +57,7 @@ export function orderView(
       unitPrice: l.unit_price,
       gross: l.gross,
       lineDiscount: l.line_discount,
+      promotionDiscount: l.promotion_discount,
       orderDiscountShare: l.order_discount_share,
       tax: l.tax,
       total: l.total,

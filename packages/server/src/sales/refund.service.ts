@@ -19,6 +19,7 @@ import {
   type StockMovementKind,
 } from '@jejak/storage';
 import { badRequest, conflict, notFound } from '../http/http-error.ts';
+import type { PromotionCheckout } from '../promotions/promotion-checkout.ts';
 import type { Actor } from './actor.ts';
 import type { LoyaltyService } from '../loyalty/loyalty.service.ts';
 import type { OrderService } from './order.service.ts';
@@ -39,6 +40,7 @@ export class RefundService {
     private readonly journey: SalesJourney,
     private readonly loyalty: LoyaltyService,
     private readonly now: () => number,
+    private readonly promotions: PromotionCheckout,
   ) {}
 
   async refund(
@@ -154,6 +156,9 @@ export class RefundService {
         actor: how.actor,
       });
     }
+    // A voucher's use comes back when nothing of the sale is left; a partial refund keeps it used.
+    if (how.status === 'voided' || how.status === 'refunded')
+      await this.promotions.reverse(db, order.workspace_id, order.id, at);
   }
 
   private async restock(

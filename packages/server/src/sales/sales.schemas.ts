@@ -1,6 +1,7 @@
 import { PAYMENT_METHODS, TAX_MODES } from '@jejak/core';
 import { Type, type Static } from 'typebox';
 import { Nullable, StringEnum, WorkspaceParams } from '../http/common.schemas.ts';
+import { OrderPromotionSchema } from '../promotions/promotion.schemas.ts';
 
 /*
  * The messages of the sales module, defined once: they validate requests, type the handlers and
@@ -115,6 +116,14 @@ export const CheckoutBody = Type.Object({
         'Loyalty points of the customer to pay with: each takes the program’s point value off the order, after the other discounts',
     }),
   ),
+  voucherCodes: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 40 }), {
+      maxItems: 5,
+      description:
+        'Voucher codes to redeem; any that does not apply refuses the sale (409 voucher_refused) with its reason. ' +
+        'Automatic promotions apply without a code',
+    }),
+  ),
   payments: Type.Array(
     Type.Object({
       method: PaymentMethodSchema,
@@ -157,6 +166,8 @@ export const OrderSchema = Type.Object({
   employeeName: Type.String(),
   status: StringEnum(['completed', 'partially_refunded', 'refunded', 'voided'] as const),
   subtotal: Type.Integer(),
+  promotionDiscount: Type.Integer({ description: 'Vouchers and automatic promotions together' }),
+  promotions: Type.Array(OrderPromotionSchema),
   orderDiscount: Type.Integer(),
   discountTotal: Type.Integer(),
   taxTotal: Type.Integer(),
@@ -193,6 +204,7 @@ export const OrderSchema = Type.Object({
       unitPrice: Type.Integer(),
       gross: Type.Integer(),
       lineDiscount: Type.Integer(),
+      promotionDiscount: Type.Integer(),
       orderDiscountShare: Type.Integer(),
       tax: Type.Integer(),
       total: Type.Integer(),

@@ -17,6 +17,7 @@ import * as journeySignalAttribution from './2026-11-24T2050-journey-signal-attr
 import * as journeyNowCounts from './2026-11-24T2052-journey-now-counts.ts';
 import * as importRefs from './2026-11-25T0300-import-refs.ts';
 import * as loyalty from './2026-11-25T0500-loyalty.ts';
+import * as promotions from './2026-11-25T0600-promotions.ts';
 
 // Listed by hand rather than read from the folder, so migrations load the same under tsx, vitest and a bundler.
 // Names sort in the order they run; add new ones at the end with a later timestamp.
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T0300-import-refs': importRefs,
   '2026-11-25T0400-interviews': interviews,
   '2026-11-25T0500-loyalty': loyalty,
+  '2026-11-25T0600-promotions': promotions,
   '2026-11-25T0700-customer-value': customerValue,
 };
 
