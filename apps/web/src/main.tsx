@@ -2,6 +2,7 @@ import { ReviewPage } from './reviews/review.page.tsx';
 import { ReviewsPage } from './reviews/reviews.page.tsx';
 import { ContentPage } from './content/content.page.tsx';
 import { InterviewsPage } from './interviews/interviews.page.tsx';
+import { CustomerValuePage } from './analytics/customer-value.page.tsx';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
@@ -64,6 +65,7 @@ createRoot(document.getElementById('root')!).render(
             <Route path="ulasan" element={<ReviewsPage />} />
             <Route path="konten" element={<ContentPage />} />
             <Route path="wawancara" element={<InterviewsPage />} />
+            <Route path="nilai-pelanggan" element={<CustomerValuePage />} />
             <Route path="kasir" element={<CounterPage />} />
             <Route path="penjualan" element={<OrdersPage />} />
             <Route path="penjualan/:orderId" element={<OrdersPage />} />

@@ -13,6 +13,7 @@ import { CustomerMerges } from './customer-merges.tsx';
 import { IdentityKeys, Profile, Traits } from './customer-profile.tsx';
 import { CustomerTimeline } from './customer-timeline.tsx';
 import { CustomerInterviews } from '../interviews/customer-interviews.tsx';
+import { CustomerPrediction } from '../analytics/customer-prediction.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import './customers.css';
 
@@ -75,6 +76,7 @@ export function CustomerPage() {
       <div className="customer-grid">
         <div className="stack">
           <Profile customer={c} />
+          <CustomerPrediction customerId={c.id} />
           <IdentityKeys keys={c.identityKeys} />
           <Traits traits={c.traits} />
           <CustomerMerges customer={c} />

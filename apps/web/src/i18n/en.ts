@@ -42,6 +42,7 @@ export const en: Catalogue = {
     mainNav: 'Main navigation',
   },
   nav: {
+    customerValue: 'Customer value',
     content: 'Stage content',
     interviews: 'Interviews',
     reviews: 'Reviews',

@@ -8,6 +8,8 @@ import { journeyMapEn } from './journey-map.en.ts';
 import { journeyMapId } from './journey-map.id.ts';
 import { reportsEn } from './reports.en.ts';
 import { reportsId } from './reports.id.ts';
+import { analyticsEn } from './analytics.en.ts';
+import { analyticsId } from './analytics.id.ts';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -23,7 +25,7 @@ declare module 'i18next' {
   // (journey-map/map-i18n.ts) rather than declared here.
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id; settings: typeof settingsId };
+    resources: { translation: typeof id; settings: typeof settingsId; analytics: typeof analyticsId };
   }
 }
 
@@ -36,10 +38,22 @@ function savedLanguage(): Language {
 export function setupI18n() {
   void i18next.use(initReactI18next).init({
     resources: {
-      id: { translation: id, settings: settingsId, map: journeyMapId.map, reports: reportsId.reports },
-      en: { translation: en, settings: settingsEn, map: journeyMapEn.map, reports: reportsEn.reports },
+      id: {
+        translation: id,
+        settings: settingsId,
+        map: journeyMapId.map,
+        reports: reportsId.reports,
+        analytics: analyticsId,
+      },
+      en: {
+        translation: en,
+        settings: settingsEn,
+        map: journeyMapEn.map,
+        reports: reportsEn.reports,
+        analytics: analyticsEn,
+      },
     },
-    ns: ['translation', 'settings', 'map', 'reports'],
+    ns: ['translation', 'settings', 'map', 'reports', 'analytics'],
     defaultNS: 'translation',
     lng: savedLanguage(),
     fallbackLng: 'id',

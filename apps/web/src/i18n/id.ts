@@ -46,6 +46,7 @@ export const id = {
     mainNav: 'Navigasi utama',
   },
   nav: {
+    customerValue: 'Nilai pelanggan',
     content: 'Konten per tahap',
     interviews: 'Wawancara',
     reviews: 'Ulasan',

@@ -28,11 +28,14 @@ describe('navigation', () => {
       'reviews',
       'content',
       'interviews',
+      'customerValue',
       'orders',
       'reports',
       'settings',
     ]);
     expect(keys(navigationFor('manager'))).toContain('tickets');
+    // Predictions cover the whole workspace; a manager's view is his branches.
+    expect(keys(navigationFor('manager'))).not.toContain('customerValue');
     expect(keys(navigationFor('cashier'))).not.toContain('tickets');
   });
 

@@ -11,6 +11,7 @@ export interface NavItem {
     | 'reviews'
     | 'content'
     | 'interviews'
+    | 'customerValue'
     | 'supportSettings'
     | 'counter'
     | 'orders'
@@ -38,6 +39,7 @@ const NAV: readonly NavItem[] = [
   { key: 'reviews', path: 'ulasan', permission: 'reviews.read' },
   { key: 'content', path: 'konten', permission: 'content.read' },
   { key: 'interviews', path: 'wawancara', permission: 'interviews.read' },
+  { key: 'customerValue', path: 'nilai-pelanggan', permission: 'analytics.read' },
   { key: 'supportSettings', path: 'support-settings', permission: 'support.manage' },
   { key: 'counter', path: 'kasir', permission: 'sales.write' },
   { key: 'orders', path: 'penjualan', permission: 'sales.read' },
