@@ -7,6 +7,7 @@ import { registerKeys } from './commands/keys.command.ts';
 import { registerWorkspaces } from './commands/workspaces.command.ts';
 import { registerDemo } from './commands/demo.command.ts';
 import { registerUsers } from './commands/users.command.ts';
+import { registerImport } from './commands/import.command.ts';
 
 const program = new Command()
   .name('jejak')
@@ -21,6 +22,7 @@ registerKeys(program);
 registerWorkspaces(program);
 registerDemo(program);
 registerUsers(program);
+registerImport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -6,3 +6,5 @@ export { HttpError } from './http/http-error.ts';
 export type { IngestResult, Rejection } from './ingest/ingest.service.ts';
 export type { RebuildProgress, RebuildResult } from './journey/rebuild.service.ts';
 export { createExperienceServices } from './experience.services.ts';
+export { errorReportCsv, type ImportSummary } from './sales-import/import-summary.ts';
+export { IMPORT_BATCH } from './sales-import/import-pricing.ts';

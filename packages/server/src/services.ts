@@ -35,6 +35,7 @@ import { LoyaltyService } from './loyalty/loyalty.service.ts';
 import { traitsAudience } from './promotions/promotion-audience.ts';
 import { PromotionCheckout } from './promotions/promotion-checkout.ts';
 import { PromotionService } from './promotions/promotion.service.ts';
+import { CustomerImportService } from './customers/customer-import.service.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -92,5 +93,6 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     interviews: new InterviewService(store, ingest, journey, now),
     salesImport: new SalesImportService(store, ingest, now),
     customerValue: new CustomerValueService(store, now),
+    customerImport: new CustomerImportService(store, ingest, now),
   };
 }

@@ -166,3 +166,41 @@ describe('importing historical sales', () => {
     ).rejects.toThrow(/no column "Tanggal"/);
   });
 });
+
+describe('importing customers', () => {
+  const csv = Buffer.from(
+    [
+      'Kode;Nama;No HP;Email',
+      'P-001;Siti Rahma;0812-3456-7890;Siti@Toko.co.id',
+      'P-002;Budi;+62 813 1111 2222;',
+      ';Dewi;0857 2222 3333;',
+      'P-003;Andi;12345;',
+      ';Tanpa Kunci;;',
+      'P-001;Siti lagi;;',
+    ].join('\n'),
+  );
+
+  it('matches phones and emails by the identity rules, rejects what cannot be a key, and adds nothing again', async () => {
+    const dry = await t.services.customerImport.importCustomers(ws, csv, { dryRun: true });
+    expect(dry.lines).toEqual({ total: 6, imported: 3, alreadyImported: 0, rejected: 3 });
+    expect(dry.errors.map((e) => [e.line, e.code])).toEqual([
+      [5, 'bad_phone'],
+      [6, 'no_key'],
+      [7, 'duplicate'],
+    ]);
+    const first = await t.services.customerImport.importCustomers(ws, csv, { dryRun: false });
+    expect(first.customers).toEqual({ created: 3, matched: 0 });
+    const keys = await t.services.store.db
+      .selectFrom('identity_keys')
+      .select(['kind', 'value'])
+      .where('workspace_id', '=', ws)
+      .where('kind', 'in', ['phone', 'email'])
+      .where('value', 'in', ['+6281234567890', 'siti@toko.co.id', '+6285722223333'])
+      .execute();
+    expect(keys).toHaveLength(3);
+    const before = await counts();
+    const again = await t.services.customerImport.importCustomers(ws, csv, { dryRun: false });
+    expect(again.lines).toEqual({ total: 6, imported: 0, alreadyImported: 3, rejected: 3 });
+    expect(await counts()).toEqual(before);
+  });
+});

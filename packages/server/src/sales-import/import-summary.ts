@@ -78,7 +78,7 @@ function refundLines(refunds: readonly PlannedRefund[]): number {
 }
 
 /** The error report as CSV: line, code, reason. */
-export function errorReportCsv(errors: readonly Rejection[]): string {
+export function errorReportCsv(errors: readonly { line: number; code: string; reason: string }[]): string {
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   return (
     ['line,code,reason', ...errors.map((e) => `${e.line},${e.code},${quote(e.reason)}`)].join('\n') + '\n'

@@ -1,5 +1,4 @@
 import { gunzipSync } from 'node:zlib';
-import { parse } from 'csv-parse/sync';
 import {
   MappingError,
   headerlessCdnow,
@@ -7,6 +6,8 @@ import {
   isRejection,
   locateColumns,
   readSaleRow,
+  splitRecords,
+  type NumberedRecord,
   type Rejection,
   type SaleLine,
   type SaleMapping,
@@ -69,26 +70,8 @@ export function readSaleFile(text: string, mapping: SaleMapping, digits: number,
   return out;
 }
 
-interface NumberedRecord {
-  cells: string[];
-  line: number;
-}
-
 function splitCsv(text: string, delimiter: string): NumberedRecord[] {
-  try {
-    const records = parse(text, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    return records.map((r) => ({ cells: r.record, line: r.info.lines }));
-  } catch (error) {
-    throw new FileFormatError(
-      `The file is not readable CSV: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+  return splitRecords(text, delimiter);
 }
 
 function splitWhitespace(text: string): NumberedRecord[] {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   MappingError,
   checkMapping,
@@ -28,7 +29,7 @@ export interface SalesImportOptions {
   mapping: SaleMapping;
   /** What the orders' `source` says (`online-retail`); with each invoice number, what makes a re-run a no-op. */
   source: string;
-  /** The branch the sales are booked at; by default the workspace's oldest open branch. */
+  /** The branch the sales are booked at; by default the workspace's oldest open branch (one is made if none). */
   branchId?: string;
   dryRun: boolean;
   /** Called after every written batch with the data lines accounted for so far. */
@@ -58,10 +59,14 @@ export class SalesImportService {
   ): Promise<ImportSummary> {
     const started = this.now();
     const workspace = await this.workspace(workspaceId);
-    const branch = await this.branch(workspaceId, options.branchId);
     const digits = currencyDigits(workspace.currency);
     const { plan, total } = this.plan(bytes, options.mapping, digits, workspace.timezone);
     const source = checkSource(options.source);
+    if (
+      options.branchId !== undefined &&
+      !(await new BranchRepository(this.store.db).get(workspaceId, options.branchId))
+    )
+      throw badRequest(`branchId: no branch ${options.branchId} in this workspace`);
     const orders = new OrderRepository(this.store.db);
     const stored = {
       orders: await orders.existingRefs(
@@ -81,6 +86,7 @@ export class SalesImportService {
     summary.products.created = await this.newProducts(workspaceId, fresh);
     summary.customers.created = await this.newCustomers(workspaceId, fresh);
     if (!options.dryRun) {
+      const branch = await this.branch(workspace, options.branchId, source);
       const writer = new SalesImportWriter(this.store, this.ingest, {
         workspaceId,
         branch,
@@ -122,17 +128,22 @@ export class SalesImportService {
     return workspace;
   }
 
-  private async branch(workspaceId: string, branchId: string | undefined): Promise<Branch> {
+  /** The named branch, else the oldest open one; a workspace without any gets one named after the import. */
+  private async branch(workspace: Workspace, branchId: string | undefined, source: string): Promise<Branch> {
     const branches = new BranchRepository(this.store.db);
-    if (branchId !== undefined) {
-      const branch = await branches.get(workspaceId, branchId);
-      if (!branch) throw badRequest(`branchId: no branch ${branchId} in this workspace`);
-      return branch;
-    }
-    const [oldest] = await branches.list(workspaceId);
-    if (!oldest)
-      throw badRequest('branchId: the workspace has no open branch to book the sales at; add one first');
-    return oldest;
+    if (branchId !== undefined) return (await branches.get(workspace.id, branchId))!;
+    const [oldest] = await branches.list(workspace.id);
+    if (oldest) return oldest;
+    return branches.create({
+      id: randomUUID(),
+      workspace_id: workspace.id,
+      name: `Import ${source}`,
+      address: null,
+      timezone: workspace.timezone,
+      currency: workspace.currency,
+      created_at: this.now(),
+      archived_at: null,
+    });
   }
 
   private async newProducts(workspaceId: string, orders: readonly PlannedOrder[]): Promise<number> {

@@ -106,10 +106,10 @@ export class SalesImportWriter {
       const [order] = await repository.getByExternalRefs(workspaceId, source, [refund.orderRef]);
       if (!order) throw new Error(`refund ${refund.ref}: its order ${refund.orderRef} was not stored`);
       const record = await repository.record(order);
-      const lines = refund.lines.map((l) => ({
-        lineId: record.lines[l.orderLine]!.id,
-        quantity: l.quantity,
-      }));
+      // Two lines of one cancellation may give back the same order line: one refund line for both.
+      const units = new Map<number, number>();
+      for (const l of refund.lines) units.set(l.orderLine, (units.get(l.orderLine) ?? 0) + l.quantity);
+      const lines = [...units].map(([n, quantity]) => ({ lineId: record.lines[n]!.id, quantity }));
       const plan = planRefund(
         record.lines.map((l) => ({
           id: l.id,

@@ -25,3 +25,4 @@ export {
   type SaleLine,
 } from './sale-row.ts';
 export { planSales, type PlannedOrder, type PlannedRefund, type SalePlan } from './sale-plan.ts';
+export { splitRecords, type NumberedRecord } from './csv-records.ts';

@@ -66,11 +66,8 @@ const reject = (line: number, code: RejectCode, reason: string): Rejection => ({
  */
 export function readSaleRow(cells: readonly string[], line: number, ctx: RowContext): SaleLine | Rejection {
   const { mapping, at } = ctx;
-  const cell = (field: SaleField) => {
-    const i = at[field];
-    return i === undefined ? '' : (cells[i] ?? '').trim();
-  };
-  const width = Math.max(...Object.values(at).map((i) => i ?? 0)) + 1;
+  const cell = (field: SaleField) => pick(cells, at, field);
+  const width = widthOf(at);
   if (cells.length < width)
     return reject(line, 'unreadable', `the line has ${cells.length} columns; the mapping needs ${width}`);
   let invoice = cell('invoice');
@@ -118,6 +115,17 @@ export function readSaleRow(cells: readonly string[], line: number, ctx: RowCont
     customer: customer?.slice(0, 200) ?? null,
     traits: traitsOf(cell),
   };
+}
+
+function pick(cells: readonly string[], at: Partial<Record<SaleField, number>>, field: SaleField): string {
+  const i = at[field];
+  return i === undefined ? '' : (cells[i] ?? '').trim();
+}
+
+function widthOf(at: Partial<Record<SaleField, number>>): number {
+  let width = 0;
+  for (const field in at) width = Math.max(width, (at[field as SaleField] ?? 0) + 1);
+  return width;
 }
 
 function readPrice(

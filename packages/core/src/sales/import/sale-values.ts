@@ -93,6 +93,23 @@ function readDateTime(text: string, order: DateOrder, zone: string): number | nu
   const check = new Date(Date.UTC(y, mo - 1, d));
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
   if (h > 23 || mi > 59 || s > 59) return null;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return fromZonedTime(`${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}`, zone).getTime();
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  return wall - zoneOffset(zone, wall - (wall % 3_600_000));
+}
+
+const offsets = new Map<string, number>();
+
+/**
+ * How far the zone's wall clock runs ahead of UTC in the hour starting at `hour` (a wall-clock time
+ * written as if UTC). Zones change offset on the hour or half hour, and a file repeats its hours
+ * thousands of times, so each hour is asked of date-fns-tz once.
+ */
+function zoneOffset(zone: string, hour: number): number {
+  const key = `${zone}|${hour}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
+  const offset = hour - fromZonedTime(new Date(hour).toISOString().slice(0, 19), zone).getTime();
+  if (offsets.size >= 100_000) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
 }

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
   headerlessCdnow,
@@ -9,6 +8,7 @@ import {
   planSales,
   presetMapping,
   readSaleRow,
+  splitRecords,
   type Rejection,
   type SaleLine,
   type SaleMapping,
@@ -32,7 +32,7 @@ function read(records: string[][], mapping: SaleMapping, digits: number, zone = 
 
 const onlineRetail = () =>
   read(
-    parse(fixture('online-retail.sample.csv'), { relax_column_count: true }),
+    splitRecords(fixture('online-retail.sample.csv'), ',').map((r) => r.cells),
     presetMapping('online-retail'),
     2,
   );
@@ -140,6 +140,19 @@ describe('planning orders and refunds', () => {
       ...p.refunds.map((r) => r.ref),
     ];
     expect(refs(planSales(a.lines, 'C', a.rejected))).toEqual(refs(planSales(b.lines, 'C', b.rejected)));
+  });
+});
+
+describe('splitting delimited text', () => {
+  it('keeps quoted delimiters, doubled quotes and line breaks, numbers lines and skips blank ones', () => {
+    const text = 'a,b\r\n1,"x, ""y"""\n\n2,"two\nlines"\n3,z';
+    expect(splitRecords(text, ',')).toEqual([
+      { cells: ['a', 'b'], line: 1 },
+      { cells: ['1', 'x, "y"'], line: 2 },
+      { cells: ['2', 'two\nlines'], line: 4 },
+      { cells: ['3', 'z'], line: 6 },
+    ]);
+    expect(splitRecords('a;b;c', ';')).toEqual([{ cells: ['a', 'b', 'c'], line: 1 }]);
   });
 });
 
