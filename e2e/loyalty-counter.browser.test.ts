@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe.ts';
 import { launchChromium, screenshotPath } from './chromium.ts';
 import { OWNER, ensureDashboardBuilt } from './dashboard.harness.ts';
 import { apiClient, startServerProcess, tempDataDir, type ServerProcess } from './server-process.ts';
@@ -152,5 +153,44 @@ describe('dashboard: points at the counter', () => {
     expect(text).toContain('Poin didapat+1');
     await receipt.screenshot({ path: screenshotPath('loyalty-receipt-58mm') });
     await receiptPage.close();
+  });
+
+  it('shows the owner what the program issued and owes, and saves a tier he changes', async () => {
+    // bypassCSP: axe-core is injected as an inline script, which the page's own policy rightly refuses.
+    const owner = await browser.newPage({
+      viewport: { width: 1440, height: 1000 },
+      locale: 'id-ID',
+      bypassCSP: true,
+    });
+    await owner.goto(`${server.url}/login`);
+    await owner.fill('input[name=email]', OWNER.email);
+    await owner.fill('input[name=password]', OWNER.password);
+    await owner.click('button[type=submit]');
+    await owner.waitForURL(/\/w\/[^/]+\//);
+    await owner.getByRole('link', { name: 'Loyalitas' }).click();
+    await expect
+      .poll(async () => plain(await owner.getByTestId('kpi-issued').textContent()), { timeout: 10_000 })
+      .toBe('301');
+    expect(plain(await owner.getByTestId('kpi-redeemed').textContent())).toBe('100');
+    expect(plain(await owner.getByTestId('kpi-outstanding').textContent())).toBe('201');
+    // 201 points at Rp 100 each.
+    expect(plain(await owner.getByTestId('kpi-liability').textContent())).toBe('Rp 20.100');
+    await owner.getByTestId('add-tier').click();
+    await owner.getByTestId('tier-1-name').fill('Gold');
+    await owner.getByTestId('tier-1-threshold').fill('500');
+    await owner.getByTestId('save-program').click();
+    await owner.getByTestId('program-saved').waitFor();
+    const program = await api.get<{ tiers: { levels: { key: string; threshold: number }[] } }>(
+      `/api/v1/workspaces/${ws}/loyalty/program`,
+    );
+    expect(program.tiers.levels).toEqual([
+      expect.objectContaining({ key: 'silver', threshold: 1 }),
+      expect.objectContaining({ key: 'gold', threshold: 500 }),
+    ]);
+    expect(await axeViolations(owner)).toEqual([]);
+    await owner.screenshot({ path: screenshotPath('loyalty-page-1440'), fullPage: true });
+    await owner.setViewportSize({ width: 1024, height: 900 });
+    await owner.screenshot({ path: screenshotPath('loyalty-page-1024'), fullPage: true });
+    await owner.close();
   });
 });

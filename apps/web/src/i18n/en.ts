@@ -3,10 +3,12 @@ import { customersEn } from './customers.en.ts';
 import type { Catalogue } from './id.ts';
 import { journeyOverviewEn } from './journey-overview.en.ts';
 import { salesEn } from './sales.en.ts';
+import { loyaltyEn } from './loyalty.en.ts';
 
 /** English, the second language: the same keys as id.ts. */
 export const en: Catalogue = {
   ...experienceEn,
+  ...loyaltyEn,
   ...journeyOverviewEn,
   app: { name: 'Jejak', tagline: 'Customer journeys for your business', loading: 'Loading…' },
   language: { label: 'Language', id: 'Bahasa Indonesia', en: 'English' },
@@ -58,6 +60,7 @@ export const en: Catalogue = {
     supportSettings: 'Support settings',
     products: 'Products & stock',
     reports: 'Reports',
+    loyalty: 'Loyalty',
   },
   roles: {
     owner: 'Owner',

@@ -8,9 +8,11 @@ import { experienceId } from './experience.id.ts';
 import { journeyOverviewId } from './journey-overview.id.ts';
 import { salesId } from './sales.id.ts';
 import { customersId } from './customers.id.ts';
+import { loyaltyId } from './loyalty.id.ts';
 
 export const id = {
   ...experienceId,
+  ...loyaltyId,
   ...journeyOverviewId,
   app: { name: 'Jejak', tagline: 'Perjalanan pelanggan untuk usaha Anda', loading: 'Memuat…' },
   language: { label: 'Bahasa', id: 'Bahasa Indonesia', en: 'English' },
@@ -62,6 +64,7 @@ export const id = {
     supportSettings: 'Pengaturan layanan',
     products: 'Produk & stok',
     reports: 'Laporan',
+    loyalty: 'Loyalitas',
   },
   roles: {
     owner: 'Pemilik',

@@ -31,6 +31,7 @@ describe('navigation', () => {
       'customerValue',
       'orders',
       'reports',
+      'loyalty',
       'settings',
     ]);
     expect(keys(navigationFor('manager'))).toContain('tickets');

@@ -17,6 +17,7 @@ export interface NavItem {
     | 'orders'
     | 'products'
     | 'reports'
+    | 'loyalty'
     | 'settings';
   path: string;
   permission: Permission;
@@ -45,6 +46,7 @@ const NAV: readonly NavItem[] = [
   { key: 'orders', path: 'penjualan', permission: 'sales.read' },
   { key: 'products', path: 'produk', permission: 'stock.manage' },
   { key: 'reports', path: 'laporan', permission: 'reports.read' },
+  { key: 'loyalty', path: 'loyalitas', permission: 'loyalty.read' },
 ];
 
 /*
