@@ -47,7 +47,15 @@ export {
 export { JourneyNowRepository } from './repositories/journey-now.repository.ts';
 export type { JourneyFilter } from './repositories/journey-filter.ts';
 export { JourneySummaryRepository } from './repositories/journey-summary.repository.ts';
-export { dayNumber, dayText, isoWeekStart, localDayOf, startOfLocalDay } from './journey/zoned-day.ts';
+export {
+  dayNumber,
+  dayText,
+  isoWeekStart,
+  localDayOf,
+  monthStart,
+  splitMonths,
+  startOfLocalDay,
+} from './journey/zoned-day.ts';
 export { bucketBounds, medianWait, quantileWait, waitBucket } from './journey/wait-histogram.ts';
 export { MergeRepository } from './repositories/merge.repository.ts';
 export { QuarantineRepository } from './repositories/quarantine.repository.ts';

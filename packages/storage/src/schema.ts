@@ -206,6 +206,55 @@ export interface JourneyDailyExitsTable {
 }
 
 /**
+ * journey_daily_exits summed per calendar month the visits began in (`month`: the day number of its
+ * first day), its key in the order a period's funnel groups by, so SQLite sums a year of it in one pass
+ * without sorting. A long period reads its whole months here and the days at its ends from the daily table.
+ */
+export interface JourneyMonthlyExitsTable {
+  workspace_id: string;
+  stage: string;
+  next_stage: string;
+  wait_bucket: number;
+  month: number;
+  first_channel: string;
+  home_branch_id: string;
+  exits: number;
+}
+
+/** journey_daily_entries summed per calendar month, in group order (see JourneyMonthlyExitsTable). */
+export interface JourneyMonthlyEntriesTable {
+  workspace_id: string;
+  dimension: EntryDimension;
+  stage: string;
+  value: string;
+  month: number;
+  first_channel: string;
+  home_branch_id: string;
+  entries: number;
+}
+
+/** What an entry into a stage is counted by in journey_daily_entries. */
+export type EntryDimension = 'touchpoint' | 'channel';
+
+/**
+ * Entries into a stage per local day, by the touchpoint (the cause's event name) and, apart, by the
+ * channel that caused them; '' for a move the clock made. Kept in step with `transitions` like the moves:
+ * the journey map's "what brought them" rows sum a period's days.
+ */
+export interface JourneyDailyEntriesTable {
+  workspace_id: string;
+  dimension: EntryDimension;
+  /** Days since 1970-01-01 of the local date of the entry. */
+  day: number;
+  stage: string;
+  /** The touchpoint's name or the channel, by `dimension`. */
+  value: string;
+  first_channel: string;
+  home_branch_id: string;
+  entries: number;
+}
+
+/**
  * Customers per stage, status and attribution now, kept in step with journey_states by
  * JourneyStateRepository in the same transaction. '' stands for no stage.
  */
@@ -263,6 +312,9 @@ export interface Database
   journey_signals: JourneySignalTable;
   journey_daily_moves: JourneyDailyMovesTable;
   journey_daily_exits: JourneyDailyExitsTable;
+  journey_daily_entries: JourneyDailyEntriesTable;
+  journey_monthly_exits: JourneyMonthlyExitsTable;
+  journey_monthly_entries: JourneyMonthlyEntriesTable;
   journey_rebuild_pending: JourneyRebuildPendingTable;
   journey_now_counts: JourneyNowCountsTable;
   journey_rules: JourneyRulesTable;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  dayNumber,
   JourneyMapRepository,
   JourneySignalRepository,
   JourneyStateRepository,
@@ -12,6 +13,8 @@ import { DAY, T0, aJourneyState, aTransition, aWorkspace } from './factories.ts'
 import { openTestStore } from './test-database.ts';
 
 const PERIOD = { from: T0, to: T0 + 7 * DAY };
+/** The local days (Asia/Jakarta) of 1 to 7 January 2026: T0 is 07:00 on the 1st there. */
+const DAYS = { fromDay: dayNumber('2026-01-01')!, toDay: dayNumber('2026-01-07')! };
 const byStage = <T extends { stage: string | null }>(rows: T[]) =>
   rows.map((r) => Object.values(r)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
@@ -28,7 +31,7 @@ describe('JourneyMapRepository', () => {
     ws = (await new WorkspaceRepository(store.db).create(aWorkspace())).id;
   });
 
-  it('counts the entries of the period into each stage by touchpoint and by channel', async () => {
+  it('counts the entries of the days of the period into each stage by touchpoint and by channel', async () => {
     const enter = (to: string, at: number, cause_name: string | null, channel: string | null) =>
       aTransition({ workspace_id: ws, customer_id: `c${at}`, to_value: to, at, cause_name, channel });
     await new TransitionRepository(store.db).insertMany([
@@ -36,16 +39,16 @@ describe('JourneyMapRepository', () => {
       enter('awareness', T0 + 1, 'Ad Clicked', 'ads'),
       enter('awareness', T0 + 2, 'Store Visited', 'store'),
       enter('experience', T0 + 3, null, null),
-      enter('awareness', T0 - 1, 'Ad Clicked', 'ads'),
-      enter('awareness', T0 + 7 * DAY, 'Ad Clicked', 'ads'),
+      enter('awareness', T0 - 7 * 3_600_000 - 1, 'Ad Clicked', 'ads'),
+      enter('awareness', T0 + 7 * DAY - 7 * 3_600_000, 'Ad Clicked', 'ads'),
       { ...enter('awareness', T0 + 4, 'Ad Clicked', 'ads'), kind: 'status', to_value: 'new' },
     ]);
-    expect(byStage(await map.entriesByTouchpoint(ws, PERIOD))).toEqual([
+    expect(byStage(await map.entriesByTouchpoint(ws, DAYS))).toEqual([
       ['awareness', 'Ad Clicked', 2],
       ['awareness', 'Store Visited', 1],
       ['experience', null, 1],
     ]);
-    expect(byStage(await map.entriesByChannel(ws, PERIOD))).toEqual([
+    expect(byStage(await map.entriesByChannel(ws, DAYS))).toEqual([
       ['awareness', 'ads', 2],
       ['awareness', 'store', 1],
       ['experience', null, 1],

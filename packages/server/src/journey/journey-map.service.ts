@@ -25,8 +25,8 @@ const MIN_STUCK_MS = 86_400_000;
  * The journey map (Jejak's signature page): one column per stage of the workspace's rules, with who is
  * there, how many came and moved on, what brought them, how they felt, where it hurts and what to do.
  * Every figure is read from state kept current on ingestion (DESIGN §4.4): the stage funnel of the
- * daily summaries (JourneyRepository.funnel, shared with the overview), the transitions' touchpoints,
- * the journey signals and the states now.
+ * daily summaries (JourneyRepository.funnel, shared with the overview), the daily entries by touchpoint
+ * and channel, the journey signals, the counts of now and the states' (stage, entered) index.
  */
 export class JourneyMapService {
   constructor(
@@ -49,8 +49,8 @@ export class JourneyMapService {
       await Promise.all([
         new JourneyRepository(db).funnel(workspace.id, { stages, range, filter }),
         repository.byStageAndStatus(workspace.id, filter),
-        repository.entriesByTouchpoint(workspace.id, period, filter),
-        repository.entriesByChannel(workspace.id, period, filter),
+        repository.entriesByTouchpoint(workspace.id, range, filter),
+        repository.entriesByChannel(workspace.id, range, filter),
         repository.signals(workspace.id, period, filter),
         repository.negatives(workspace.id, period, filter),
         new BranchRepository(db).list(workspace.id, { includeArchived: true }),

@@ -76,3 +76,39 @@ export function dayText(day: number): string {
 export function isoWeekStart(day: number): number {
   return day - ((((day + 3) % 7) + 7) % 7);
 }
+
+/**
+ * The first day of the calendar month of a day.
+ * @example dayText(monthStart(dayNumber('2026-11-24')!)) // '2026-11-01'
+ */
+export function monthStart(day: number): number {
+  const date = new Date(day * DAY_MS);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / DAY_MS;
+}
+
+/** The first day of the month after the month of a day. */
+export function nextMonthStart(day: number): number {
+  const date = new Date(day * DAY_MS);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / DAY_MS;
+}
+
+/**
+ * A range of days cut into the whole calendar months it holds and the days left at either end: a long
+ * period is summed from a dozen monthly rows per group instead of 365 daily ones.
+ * @example splitMonths({ fromDay: dayNumber('2026-01-15')!, toDay: dayNumber('2026-04-10')! })
+ * // { days: [15..31 January, 1..10 April], months: { from: 1 February, to: 1 March } }
+ */
+export function splitMonths(range: { fromDay: number; toDay: number }): {
+  days: { fromDay: number; toDay: number }[];
+  /** First days of the first and last whole month, both included; null when none is whole. */
+  months: { from: number; to: number } | null;
+} {
+  const firstWhole = monthStart(range.fromDay) === range.fromDay ? range.fromDay : nextMonthStart(range.fromDay);
+  const afterLastWhole = monthStart(range.toDay + 1);
+  if (firstWhole >= afterLastWhole) return { days: [range], months: null };
+  const days = [
+    { fromDay: range.fromDay, toDay: firstWhole - 1 },
+    { fromDay: afterLastWhole, toDay: range.toDay },
+  ].filter((d) => d.fromDay <= d.toDay);
+  return { days, months: { from: firstWhole, to: monthStart(afterLastWhole - 1) } };
+}

@@ -18,6 +18,7 @@ import * as journeyNowCounts from './2026-11-24T2052-journey-now-counts.ts';
 import * as importRefs from './2026-11-25T0300-import-refs.ts';
 import * as loyalty from './2026-11-25T0500-loyalty.ts';
 import * as promotions from './2026-11-25T0600-promotions.ts';
+import * as journeyDailyEntries from './2026-11-25T0100-journey-daily-entries.ts';
 
 // Listed by hand rather than read from the folder, so migrations load the same under tsx, vitest and a bundler.
 // Names sort in the order they run; add new ones at the end with a later timestamp.
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T2052-journey-now-counts': journeyNowCounts,
   '2026-11-24T2100-stage-content': stageContent,
   '2026-11-25T0001-customer-erasure': customerErasure,
+  '2026-11-25T0100-journey-daily-entries': journeyDailyEntries,
   '2026-11-25T0300-import-refs': importRefs,
   '2026-11-25T0400-interviews': interviews,
   '2026-11-25T0500-loyalty': loyalty,
@@ -47,7 +49,9 @@ const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migra
 
 /** Applies every migration not yet applied; a no-op when the schema is current. Throws the first failure. */
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+  // Engineers work in parallel, each in a reserved range of names: a migration may land after one whose
+  // name sorts later and is already applied somewhere. Each runs once either way.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';

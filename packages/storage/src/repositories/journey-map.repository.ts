@@ -1,5 +1,6 @@
 import type { Executor } from './executor.ts';
 import { journeyFilterSql, type JourneyFilter } from './journey-filter.ts';
+import { periodEntries, type DayRange, type StageEntries } from './journey-period.ts';
 
 /** A period as instants: `from` included, `to` excluded (epoch ms). */
 export interface Period {
@@ -7,13 +8,7 @@ export interface Period {
   to: number;
 }
 
-/** Entries into a stage in a period by one value of the touchpoint that brought them. */
-export interface StageEntries {
-  stage: string;
-  /** The touchpoint's name or channel; null for entries the clock made (a timer, no touchpoint). */
-  value: string | null;
-  entries: number;
-}
+export type { StageEntries } from './journey-period.ts';
 
 /** Feedback of one measure and sentiment in a stage: how many answers, and their scores added up. */
 export interface SignalCount {
@@ -43,37 +38,21 @@ export interface StageStatusCount {
 /**
  * The journey map's questions that no other page asks: what brought customers into each stage (the
  * touchpoint and channel of the entries), how they felt there (journey signals) and who is stuck. Each
- * reads one index range: the transition summary index, the signals' time-ordered key, or the states'
- * (stage, stage_entered_at) index. A JourneyFilter keeps the customers of one channel and branch, by
+ * reads one index range: the daily entries of the period, the signals' time-ordered key, or the states'
+ * (stage, stage_entered_at, attribution) index. A JourneyFilter keeps the customers of one channel and branch, by
  * their attribution at the time, as JourneyRepository does.
  */
 export class JourneyMapRepository {
   constructor(private readonly db: Executor) {}
 
-  /** Entries into each stage in the period, by the name of the event that caused them. */
-  async entriesByTouchpoint(
-    workspaceId: string,
-    period: Period,
-    filter?: JourneyFilter,
-  ): Promise<StageEntries[]> {
-    const rows = await this.entries(workspaceId, period, filter)
-      .select((eb) => ['to_value', 'cause_name', eb.fn.countAll<number>().as('count')])
-      .groupBy(['to_value', 'cause_name'])
-      .execute();
-    return rows.map((r) => ({ stage: r.to_value, value: r.cause_name, entries: Number(r.count) }));
+  /** Entries into each stage in the period's days, by the name of the event that caused them. */
+  entriesByTouchpoint(workspaceId: string, range: DayRange, filter?: JourneyFilter): Promise<StageEntries[]> {
+    return periodEntries(this.db, workspaceId, 'touchpoint', range, filter);
   }
 
-  /** Entries into each stage in the period, by the channel of the event that caused them. */
-  async entriesByChannel(
-    workspaceId: string,
-    period: Period,
-    filter?: JourneyFilter,
-  ): Promise<StageEntries[]> {
-    const rows = await this.entries(workspaceId, period, filter)
-      .select((eb) => ['to_value', 'channel', eb.fn.countAll<number>().as('count')])
-      .groupBy(['to_value', 'channel'])
-      .execute();
-    return rows.map((r) => ({ stage: r.to_value, value: r.channel, entries: Number(r.count) }));
+  /** Entries into each stage in the period's days, by the channel of the event that caused them. */
+  entriesByChannel(workspaceId: string, range: DayRange, filter?: JourneyFilter): Promise<StageEntries[]> {
+    return periodEntries(this.db, workspaceId, 'channel', range, filter);
   }
 
   /** Feedback and negative experiences of the period per stage, measure and sentiment. */
@@ -140,25 +119,17 @@ export class JourneyMapRepository {
     return Number(row?.count ?? 0);
   }
 
-  /** Customers now per stage and status. */
+  /** Customers now per stage and status, from the counts kept beside the states (journey_now_counts). */
   async byStageAndStatus(workspaceId: string, filter?: JourneyFilter): Promise<StageStatusCount[]> {
     const rows = await this.db
-      .selectFrom('journey_states')
-      .select((eb) => ['stage', 'status', eb.fn.countAll<number>().as('count')])
+      .selectFrom('journey_now_counts')
+      .select((eb) => ['stage', 'status', eb.fn.sum<number>('customers').as('count')])
       .where('workspace_id', '=', workspaceId)
       .where(journeyFilterSql(filter, 'home_branch_id'))
       .groupBy(['stage', 'status'])
       .execute();
-    return rows.map((r) => ({ stage: r.stage, status: r.status, count: Number(r.count) }));
-  }
-
-  private entries(workspaceId: string, period: Period, filter?: JourneyFilter) {
-    return this.db
-      .selectFrom('transitions')
-      .where('workspace_id', '=', workspaceId)
-      .where('kind', '=', 'stage')
-      .where('at', '>=', period.from)
-      .where('at', '<', period.to)
-      .where(journeyFilterSql(filter, 'home_branch_id'));
+    return rows
+      .map((r) => ({ stage: r.stage === '' ? null : r.stage, status: r.status, count: Number(r.count) }))
+      .filter((r) => r.count !== 0);
   }
 }

@@ -1,4 +1,5 @@
-import { localDayOf } from '../journey/zoned-day.ts';
+import { sql } from 'kysely';
+import { localDayOf, monthStart } from '../journey/zoned-day.ts';
 import { waitBucket } from '../journey/wait-histogram.ts';
 import type { TransitionRow } from '../schema.ts';
 import { chunks, type Executor } from './executor.ts';
@@ -16,6 +17,8 @@ export type SummarizedTransition = Pick<
   | 'first_channel'
   | 'home_branch_id'
   | 'since_home_branch_id'
+  | 'cause_name'
+  | 'channel'
 >;
 
 const COLUMNS = [
@@ -28,20 +31,82 @@ const COLUMNS = [
   'first_channel',
   'home_branch_id',
   'since_home_branch_id',
+  'cause_name',
+  'channel',
 ] as const;
 
 // A page of a workspace's transitions when the summaries are recomputed from them.
 const PAGE = 20_000;
 
-interface Summaries {
-  moves: Map<string, number>;
-  exits: Map<string, number>;
+/**
+ * A summary table: its key columns in key order (numbers marked), and the column that counts. Rows are
+ * collected as counts under their key values joined by SEP, and upserted by adding to the count.
+ */
+interface CountTable {
+  table: SummaryTable;
+  key: readonly string[];
+  numeric: ReadonlySet<string>;
+  count: string;
 }
+
+type SummaryTable =
+  | 'journey_daily_moves'
+  | 'journey_daily_exits'
+  | 'journey_daily_entries'
+  | 'journey_monthly_exits'
+  | 'journey_monthly_entries';
+
+const TABLES: readonly CountTable[] = [
+  {
+    table: 'journey_daily_moves',
+    key: ['workspace_id', 'kind', 'day', 'from_value', 'to_value', 'first_channel', 'home_branch_id'],
+    numeric: new Set(['day']),
+    count: 'moves',
+  },
+  {
+    table: 'journey_daily_exits',
+    key: [
+      'workspace_id',
+      'entry_day',
+      'stage',
+      'next_stage',
+      'first_channel',
+      'home_branch_id',
+      'wait_bucket',
+    ],
+    numeric: new Set(['entry_day', 'wait_bucket']),
+    count: 'exits',
+  },
+  {
+    table: 'journey_daily_entries',
+    key: ['workspace_id', 'dimension', 'day', 'stage', 'value', 'first_channel', 'home_branch_id'],
+    numeric: new Set(['day']),
+    count: 'entries',
+  },
+  {
+    table: 'journey_monthly_exits',
+    key: ['workspace_id', 'stage', 'next_stage', 'wait_bucket', 'month', 'first_channel', 'home_branch_id'],
+    numeric: new Set(['wait_bucket', 'month']),
+    count: 'exits',
+  },
+  {
+    table: 'journey_monthly_entries',
+    key: ['workspace_id', 'dimension', 'stage', 'value', 'month', 'first_channel', 'home_branch_id'],
+    numeric: new Set(['month']),
+    count: 'entries',
+  },
+];
+
+/** Counts per table, each under its key values joined by SEP. */
+type Summaries = Map<SummaryTable, Map<string, number>>;
+
+const emptySummaries = (): Summaries => new Map(TABLES.map((t) => [t.table, new Map<string, number>()]));
 
 const SEP = '\u001f';
 
 /**
- * The daily summaries of the transitions (journey_daily_moves, journey_daily_exits). TransitionRepository
+ * The daily summaries of the transitions (journey_daily_moves, journey_daily_exits,
+ * journey_daily_entries) and the monthly sums of exits and entries. TransitionRepository
  * adds and takes away rows here in the same statement sequence as it writes transitions, so within the
  * caller's transaction the summaries always equal what `recompute` would make from the table. Days are
  * the workspace's local days, in the time zone it has when the rows are written (`recompute` after a
@@ -54,15 +119,15 @@ export class JourneySummaryRepository {
   async add(rows: readonly SummarizedTransition[], sign: 1 | -1): Promise<void> {
     if (rows.length === 0) return;
     const zones = await this.timeZones([...new Set(rows.map((r) => r.workspace_id))]);
-    const summaries: Summaries = { moves: new Map(), exits: new Map() };
+    const summaries = emptySummaries();
     for (const row of rows) summarize(row, zones.get(row.workspace_id) ?? 'UTC', sign, summaries);
     await this.write(summaries);
   }
 
   /** Removes a workspace's summaries (before a rebuild writes its transitions again). */
   async clear(workspaceId: string): Promise<void> {
-    await this.db.deleteFrom('journey_daily_moves').where('workspace_id', '=', workspaceId).execute();
-    await this.db.deleteFrom('journey_daily_exits').where('workspace_id', '=', workspaceId).execute();
+    for (const { table } of TABLES)
+      await this.db.deleteFrom(table).where('workspace_id', '=', workspaceId).execute();
   }
 
   /**
@@ -73,7 +138,7 @@ export class JourneySummaryRepository {
     await new JourneyNowRepository(this.db).recompute(workspaceId);
     await this.clear(workspaceId);
     const zone = (await this.timeZones([workspaceId])).get(workspaceId) ?? 'UTC';
-    const summaries: Summaries = { moves: new Map(), exits: new Map() };
+    const summaries = emptySummaries();
     for (let afterId = 0; ;) {
       const page = await this.db
         .selectFrom('transitions')
@@ -110,102 +175,65 @@ export class JourneySummaryRepository {
     return new Map(rows.map((r) => [r.id, r.timezone]));
   }
 
-  private async write({ moves, exits }: Summaries): Promise<void> {
-    // Sorted, and moves before exits: concurrent transactions on PostgreSQL then take the row locks
-    // they share in one order, and wait for each other rather than deadlock.
-    const moveRows = sortedByKey(moves).map(([key, count]) => {
-      const [workspace_id, kind, day, from_value, to_value, first_channel, home_branch_id] = key.split(SEP);
-      return {
-        workspace_id: workspace_id!,
-        kind: kind as 'stage' | 'status',
-        day: Number(day),
-        from_value: from_value!,
-        to_value: to_value!,
-        first_channel: first_channel!,
-        home_branch_id: home_branch_id!,
-        moves: count,
-      };
-    });
-    // 8 bound values a row.
-    for (const part of chunks(moveRows, 400)) {
-      await this.db
-        .insertInto('journey_daily_moves')
-        .values(part)
-        .onConflict((oc) =>
-          oc
-            .columns([
-              'workspace_id',
-              'kind',
-              'day',
-              'from_value',
-              'to_value',
-              'first_channel',
-              'home_branch_id',
-            ])
-            .doUpdateSet((eb) => ({ moves: eb('journey_daily_moves.moves', '+', eb.ref('excluded.moves')) })),
-        )
-        .execute();
-    }
-    const exitRows = sortedByKey(exits).map(([key, count]) => {
-      const [workspace_id, entry_day, stage, next_stage, first_channel, home_branch_id, wait_bucket] =
-        key.split(SEP);
-      return {
-        workspace_id: workspace_id!,
-        entry_day: Number(entry_day),
-        stage: stage!,
-        next_stage: next_stage!,
-        first_channel: first_channel!,
-        home_branch_id: home_branch_id!,
-        wait_bucket: Number(wait_bucket),
-        exits: count,
-      };
-    });
-    for (const part of chunks(exitRows, 400)) {
-      await this.db
-        .insertInto('journey_daily_exits')
-        .values(part)
-        .onConflict((oc) =>
-          oc
-            .columns([
-              'workspace_id',
-              'entry_day',
-              'stage',
-              'next_stage',
-              'first_channel',
-              'home_branch_id',
-              'wait_bucket',
-            ])
-            .doUpdateSet((eb) => ({ exits: eb('journey_daily_exits.exits', '+', eb.ref('excluded.exits')) })),
-        )
-        .execute();
+  private async write(summaries: Summaries): Promise<void> {
+    // Tables in one order and rows sorted by key: concurrent transactions on PostgreSQL then take the row
+    // locks they share in one order, and wait for each other rather than deadlock.
+    for (const { table, key, numeric, count } of TABLES) {
+      const rows = sortedByKey(summaries.get(table) ?? new Map<string, number>()).map(([values, n]) => {
+        const parts = values.split(SEP);
+        const row: Record<string, string | number> = { [count]: n };
+        key.forEach((column, i) => (row[column] = numeric.has(column) ? Number(parts[i]) : parts[i]!));
+        return row;
+      });
+      // At most 8 bound values a row.
+      for (const part of chunks(rows, 400)) {
+        await sql`insert into ${sql.table(table)} (${sql.join([...key, count].map((c) => sql.ref(c)))})
+          values ${sql.join(part.map((row) => sql`(${sql.join([...key, count].map((c) => row[c]))})`))}
+          on conflict (${sql.join(key.map((c) => sql.ref(c)))})
+          do update set ${sql.ref(count)} = ${sql.table(table)}.${sql.ref(count)} + excluded.${sql.ref(count)}`.execute(
+          this.db,
+        );
+      }
     }
   }
 }
 
 function summarize(row: SummarizedTransition, zone: string, sign: 1 | -1, into: Summaries): void {
+  const count = (table: SummaryTable, ...key: (string | number)[]) => {
+    const counts = into.get(table)!;
+    const k = key.join(SEP);
+    counts.set(k, (counts.get(k) ?? 0) + sign);
+  };
+  const ws = row.workspace_id;
   const channel = row.first_channel ?? '';
-  const moveKey = [
-    row.workspace_id,
-    row.kind,
-    localDayOf(row.at, zone),
-    row.from_value ?? '',
-    row.to_value,
-    channel,
-    row.home_branch_id ?? '',
-  ].join(SEP);
-  into.moves.set(moveKey, (into.moves.get(moveKey) ?? 0) + sign);
+  const branch = row.home_branch_id ?? '';
+  const day = localDayOf(row.at, zone);
+  count('journey_daily_moves', ws, row.kind, day, row.from_value ?? '', row.to_value, channel, branch);
+  if (row.kind !== 'stage') return;
+  // An entry, by the touchpoint and by the channel that caused it ('' for a move the clock made).
+  for (const [dimension, value] of [
+    ['touchpoint', row.cause_name ?? ''],
+    ['channel', row.channel ?? ''],
+  ] as const) {
+    count('journey_daily_entries', ws, dimension, day, row.to_value, value, channel, branch);
+    count('journey_monthly_entries', ws, dimension, row.to_value, value, monthStart(day), channel, branch);
+  }
   // A stage visit that ended: counted on the day it began, at the branch it began at.
-  if (row.kind !== 'stage' || row.from_value === null || row.since === null) return;
-  const exitKey = [
-    row.workspace_id,
-    localDayOf(row.since, zone),
+  if (row.from_value === null || row.since === null) return;
+  const entryDay = localDayOf(row.since, zone);
+  const bucket = waitBucket(row.at - row.since);
+  const since = row.since_home_branch_id ?? '';
+  count('journey_daily_exits', ws, entryDay, row.from_value, row.to_value, channel, since, bucket);
+  count(
+    'journey_monthly_exits',
+    ws,
     row.from_value,
     row.to_value,
+    bucket,
+    monthStart(entryDay),
     channel,
-    row.since_home_branch_id ?? '',
-    waitBucket(row.at - row.since),
-  ].join(SEP);
-  into.exits.set(exitKey, (into.exits.get(exitKey) ?? 0) + sign);
+    since,
+  );
 }
 
 function sortedByKey(counts: Map<string, number>): [string, number][] {

@@ -3,17 +3,14 @@ import { medianWait, quantileWait } from '../journey/wait-histogram.ts';
 import type { TransitionRow } from '../schema.ts';
 import type { Executor } from './executor.ts';
 import { journeyFilterSql, type JourneyFilter } from './journey-filter.ts';
+import { periodEntries, periodExits, type DayRange, type ExitCount } from './journey-period.ts';
 import type { StageCount, StatusCount } from './journey-state.repository.ts';
 import type { TransitionCount } from './transition.repository.ts';
 
 /** The share of ended stays shorter than a stay that counts as longer than usual. */
 const LONG_STAY = 0.9;
 
-/** Local days of the workspace (see zoned-day.ts), both ends included. */
-export interface DayRange {
-  fromDay: number;
-  toDay: number;
-}
+export type { DayRange } from './journey-period.ts';
 
 export interface FunnelOptions {
   /** The workspace's stages in journey order: a move to a later one is a move on. */
@@ -74,31 +71,16 @@ export class JourneyRepository {
    */
   async funnel(workspaceId: string, options: FunnelOptions): Promise<FunnelStep[]> {
     const { range, filter, stages } = options;
+    // Entries by touchpoint add up to the entries: every move into a stage has one ('' for the clock).
     const [entries, exits] = await Promise.all([
-      this.db
-        .selectFrom('journey_daily_moves')
-        .select((eb) => ['to_value', eb.fn.sum<number>('moves').as('count')])
-        .where('workspace_id', '=', workspaceId)
-        .where('kind', '=', 'stage')
-        .where('day', '>=', range.fromDay)
-        .where('day', '<=', range.toDay)
-        .where(journeyFilterSql(filter, 'home_branch_id'))
-        .groupBy('to_value')
-        .execute(),
-      this.db
-        .selectFrom('journey_daily_exits')
-        .select((eb) => ['stage', 'next_stage', 'wait_bucket', eb.fn.sum<number>('exits').as('count')])
-        .where('workspace_id', '=', workspaceId)
-        .where('entry_day', '>=', range.fromDay)
-        .where('entry_day', '<=', range.toDay)
-        .where(journeyFilterSql(filter, 'home_branch_id'))
-        .groupBy(['stage', 'next_stage', 'wait_bucket'])
-        .execute(),
+      periodEntries(this.db, workspaceId, 'touchpoint', range, filter),
+      periodExits(this.db, workspaceId, range, filter),
     ]);
-    const entered = new Map(entries.map((r) => [r.to_value, Number(r.count)]));
+    const entered = new Map<string, number>();
+    for (const e of entries) entered.set(e.stage, (entered.get(e.stage) ?? 0) + e.entries);
     const order = new Map(stages.map((stage, i) => [stage, i]));
     return stages.map((stage) => {
-      const own = exits.filter((e) => e.stage === stage && Number(e.count) !== 0);
+      const own = exits.filter((e) => e.stage === stage);
       const forward = own.filter((e) => (order.get(e.next_stage) ?? -1) > (order.get(stage) ?? -1));
       return {
         stage,
@@ -201,7 +183,7 @@ export class JourneyRepository {
   }
 }
 
-type ExitRow = { next_stage: string; wait_bucket: number; count: number | string };
+type ExitRow = ExitCount;
 
 function total(rows: readonly ExitRow[]): number {
   return rows.reduce((sum, r) => sum + Number(r.count), 0);

@@ -47,6 +47,8 @@ export class TransitionRepository {
         'first_channel',
         'home_branch_id',
         'since_home_branch_id',
+        'cause_name',
+        'channel',
       ])
       .where('workspace_id', '=', workspaceId)
       .where('customer_id', '=', customerId)
@@ -146,5 +148,7 @@ function summarized(row: NewTransition) {
     first_channel: row.first_channel ?? null,
     home_branch_id: row.home_branch_id ?? null,
     since_home_branch_id: row.since_home_branch_id ?? null,
+    cause_name: row.cause_name ?? null,
+    channel: row.channel ?? null,
   };
 }
