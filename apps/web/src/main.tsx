@@ -12,7 +12,9 @@ import { AppShell } from './layout/app-shell.tsx';
 import { HomeRedirect } from './layout/home-redirect.tsx';
 import { FirstRunPage } from './pages/first-run.page.tsx';
 import { Gate } from './pages/gate.tsx';
+import { InvitationPage } from './pages/invitation.page.tsx';
 import { LoginPage } from './pages/login.page.tsx';
+import { ResetPasswordPage } from './pages/reset-password.page.tsx';
 import { WorkspaceIndexPage } from './pages/no-pages.page.tsx';
 import { OverviewPage } from './journey/overview.page.tsx';
 import { CustomerPage } from './customers/customer.page.tsx';
@@ -48,6 +50,9 @@ createRoot(document.getElementById('root')!).render(
         <Routes>
           <Route path="/setup" element={<FirstRunPage />} />
           <Route path="/login" element={<LoginPage />} />
+          {/* The links the CLI and the team page print: a one-time token after #. */}
+          <Route path="/reset-password" element={<ResetPasswordPage />} />
+          <Route path="/invitation" element={<InvitationPage />} />
           <Route path="/struk/:token" element={<ReceiptPage />} />
           {/* Public by design: a customer answers a survey without an account. */}
           <Route path="/s/:token" element={<AnswerPage />} />

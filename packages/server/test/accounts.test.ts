@@ -209,6 +209,49 @@ describe('invitations', () => {
     expect((await accept()).statusCode).toBe(400);
   });
 
+  it('shows what an invitation offers before it is accepted, and nothing once it is used', async () => {
+    t = await startTestApp();
+    const owner = await aMember(t, 'owner');
+    const branch = await t.services.branches.create(t.workspace.id, { name: 'Outlet Kemang' });
+    const inspect = (token: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/invitations/inspect', payload: { token } });
+    const invite = async (email: string) =>
+      (
+        await t.services.members.invite(
+          t.workspace.id,
+          { email, role: 'manager', branchIds: [branch.id] },
+          owner.id,
+          'owner',
+        )
+      ).token;
+
+    const fresh = await invite('baru@kopi.id');
+    expect((await inspect(fresh)).json()).toEqual({
+      workspaceId: t.workspace.id,
+      workspaceName: 'Kopi Uji',
+      workspaceTimezone: 'Asia/Jakarta',
+      email: 'baru@kopi.id',
+      role: 'manager',
+      branchNames: ['Outlet Kemang'],
+      accountExists: false,
+      expiresAt: T0 + 7 * DAY,
+    });
+    const known = await aMember(t, 'analyst', {
+      workspaceId: (await t.services.workspaces.create({ name: 'Lain' })).id,
+    });
+    expect((await inspect(await invite(known.email))).json()).toMatchObject({ accountExists: true });
+
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations/accept',
+      payload: { token: fresh, name: 'Baru', password: PASSWORD },
+    });
+    const used = await inspect(fresh);
+    expect(used.statusCode).toBe(400);
+    expect(used.json<ErrorBody>().error.code).toBe('link_expired');
+    expect((await inspect('tebakan')).json<ErrorBody>().error.code).toBe('link_expired');
+  });
+
   it('never removes the last owner', async () => {
     t = await startTestApp();
     const owner = await aMember(t, 'owner');

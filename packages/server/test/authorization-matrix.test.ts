@@ -60,6 +60,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/auth/csrf': 'session',
   'POST /api/v1/auth/password': 'session',
   'POST /api/v1/auth/password-reset': 'public',
+  'POST /api/v1/invitations/inspect': 'public',
   'POST /api/v1/invitations/accept': 'public',
   'GET /api/v1/workspaces/:workspaceId/members': 'members.read',
   'PUT /api/v1/workspaces/:workspaceId/members/:userId': 'members.manage',

@@ -79,3 +79,42 @@ export function useLogout() {
     },
   });
 }
+
+/** What an invitation link offers, read before joining (POST: the token stays out of logs). */
+export interface InvitationPreview {
+  workspaceId: string;
+  workspaceName: string;
+  workspaceTimezone: string;
+  email: string;
+  role: string;
+  branchNames: string[];
+  accountExists: boolean;
+  expiresAt: number;
+}
+
+export function useInvitation(token: string) {
+  return useQuery({
+    queryKey: ['invitation', token],
+    queryFn: () => api.post<InvitationPreview>('/invitations/inspect', { token }),
+    enabled: token !== '',
+    retry: false,
+  });
+}
+
+export function useAcceptInvitation() {
+  return useSignIn((input: { token: string; name?: string; password: string }) =>
+    api.post<SignedIn>('/invitations/accept', input),
+  );
+}
+
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: (input: { token: string; newPassword: string }) =>
+      api.post<void>('/auth/password-reset', input),
+  });
+}
+
+/** The one-time token of a link the CLI or the team page printed: after `#`, so it never reaches a server log. */
+export function tokenOfHash(hash: string): string {
+  return new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? '';
+}

@@ -32,10 +32,13 @@ async function ensureCsrfToken(): Promise<string> {
   return csrfToken;
 }
 
+/** Writes made before signing in: no session, so no CSRF token to send (the server asks none). */
+const PUBLIC_WRITES = ['/setup', '/auth/login', '/auth/password-reset', '/invitations/'];
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && !path.startsWith('/setup') && !path.startsWith('/auth/login')) {
+  if (method !== 'GET' && !PUBLIC_WRITES.some((prefix) => path.startsWith(prefix))) {
     headers['x-csrf-token'] = await ensureCsrfToken();
   }
   const response = await fetch(`/api/v1${path}`, {

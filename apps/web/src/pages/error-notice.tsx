@@ -17,6 +17,8 @@ type T = TFunction<'translation'>;
 
 export function messageFor(error: unknown, t: T): string {
   if (!(error instanceof ApiError)) return t('errors.offline');
+  if (error.code === 'link_expired') return t('errors.linkExpired');
+  if (error.code === 'weak_password') return t('errors.weakPassword');
   if (error.status === 401) return t('errors.badCredentials');
   if (error.status === 429) return t('errors.tooMany');
   if (error.status === 409) return t('errors.ownerExists');

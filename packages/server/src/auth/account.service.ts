@@ -33,7 +33,7 @@ export class AccountService {
     const email = normaliseEmail(input.email);
     if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw badRequest(`'${input.email}' is not an email address`);
     const problem = passwordProblem(input.password);
-    if (problem) throw badRequest(problem);
+    if (problem) throw badRequest(problem, undefined, 'weak_password');
     const users = new UserRepository(this.store.db);
     if (await users.getByEmail(email)) throw conflict(`An account for ${email} already exists`);
     const at = this.now();
@@ -121,9 +121,15 @@ export class AccountService {
   /** Uses a reset token once; every session of the user ends, since the old password may be known. */
   async resetPassword(token: string, next: string): Promise<User> {
     const problem = passwordProblem(next);
-    if (problem) throw badRequest(problem);
+    if (problem) throw badRequest(problem, undefined, 'weak_password');
     const reset = await new PasswordResetRepository(this.store.db).consume(digest(token), this.now());
-    if (!reset) throw badRequest('The reset link is invalid, already used or expired; ask for a new one');
+    if (!reset) {
+      throw badRequest(
+        'The reset link is invalid, already used or expired; ask for a new one',
+        undefined,
+        'link_expired',
+      );
+    }
     await this.setPassword(reset.user_id, next);
     await new SessionRepository(this.store.db).deleteForUser(reset.user_id);
     const user = await new UserRepository(this.store.db).get(reset.user_id);
@@ -133,7 +139,7 @@ export class AccountService {
 
   private async setPassword(userId: string, password: string): Promise<void> {
     const problem = passwordProblem(password);
-    if (problem) throw badRequest(problem);
+    if (problem) throw badRequest(problem, undefined, 'weak_password');
     await new UserRepository(this.store.db).setPassword(userId, await hashPassword(password), this.now());
   }
 }

@@ -6,7 +6,14 @@ import { errorResponses } from '../http/common.schemas.ts';
 import type { Limiters } from '../http/security.ts';
 import type { Services } from '../services.ts';
 import { SESSION_COOKIE } from './access.ts';
-import { Email, MeSchema, Password, SetupStateSchema, SignedInSchema } from './auth.schemas.ts';
+import {
+  Email,
+  InvitationPreviewSchema,
+  MeSchema,
+  Password,
+  SetupStateSchema,
+  SignedInSchema,
+} from './auth.schemas.ts';
 import type { Principal } from './principal.ts';
 import type { NewSession } from './session.service.ts';
 import { clearSessionCookie, startSessionCookie } from './session-cookie.ts';
@@ -171,6 +178,22 @@ export function registerAuthRoutes(scope: FastifyInstance, services: Services, l
       await services.accounts.resetPassword(request.body.token, request.body.newPassword);
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/invitations/inspect',
+    {
+      config: { access: 'public', audit: false },
+      preHandler: limiters.loginByAddress,
+      schema: {
+        tags,
+        summary:
+          'What an invitation link offers (workspace, role, branches, and whether the address has an account), before accepting it',
+        body: Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) }),
+        response: { 200: InvitationPreviewSchema, ...limited },
+      },
+    },
+    async (request) => services.members.inspect(request.body.token),
   );
 
   app.post(

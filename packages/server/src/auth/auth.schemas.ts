@@ -26,3 +26,16 @@ export const SignedInSchema = Type.Intersect([
 export const SetupStateSchema = Type.Object({
   ownerExists: Type.Boolean({ description: 'False on a fresh installation: show the first-run page' }),
 });
+
+export const InvitationPreviewSchema = Type.Object({
+  workspaceId: Type.String(),
+  workspaceName: Type.String(),
+  workspaceTimezone: Type.String(),
+  email: Type.String({ description: 'The address invited: the account that joins' }),
+  role: Type.String(),
+  branchNames: Type.Array(Type.String(), { description: 'Where a manager or cashier will work' }),
+  accountExists: Type.Boolean({
+    description: 'True: the account signs in with its password to join; false: a name and password create it',
+  }),
+  expiresAt: Type.Number(),
+});

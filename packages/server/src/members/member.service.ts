@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { isBranchScoped, isRole, type Role } from '@jejak/core';
 import {
+  BranchRepository,
   InvitationRepository,
   MembershipRepository,
   UserRepository,
+  WorkspaceRepository,
   type InvitationRow,
   type MemberListItem,
   type Store,
@@ -16,6 +18,21 @@ import type { BranchService } from '../branches/branch.service.ts';
 import { badRequest, conflict, forbidden, notFound, unauthorized } from '../http/http-error.ts';
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const LINK_EXPIRED = 'The invitation link is invalid, already used or expired';
+
+/** What the invitation page shows before the person joins. */
+export interface InvitationPreview {
+  workspaceId: string;
+  workspaceName: string;
+  /** The workspace's zone, in which the page dates the link's expiry. */
+  workspaceTimezone: string;
+  email: string;
+  role: Role;
+  branchNames: string[];
+  /** Whether an account for the address exists: then it signs in with its password to join. */
+  accountExists: boolean;
+  expiresAt: number;
+}
 
 export interface RoleInput {
   role: string;
@@ -95,6 +112,30 @@ export class MemberService {
     }
   }
 
+  /** What an open invitation offers, for the page its link opens; nothing once used or expired. */
+  async inspect(token: string): Promise<InvitationPreview> {
+    const invitation = await new InvitationRepository(this.store.db).findOpen(digest(token), this.now());
+    if (!invitation || !isRole(invitation.role)) throw badRequest(LINK_EXPIRED, undefined, 'link_expired');
+    const workspace = await new WorkspaceRepository(this.store.db).get(invitation.workspace_id);
+    if (!workspace) throw badRequest(LINK_EXPIRED, undefined, 'link_expired');
+    const branches = new BranchRepository(this.store.db);
+    const branchNames: string[] = [];
+    for (const id of JSON.parse(invitation.branch_ids_json) as string[]) {
+      const branch = await branches.get(invitation.workspace_id, id);
+      if (branch) branchNames.push(branch.name);
+    }
+    return {
+      workspaceId: workspace.id,
+      workspaceName: workspace.name,
+      workspaceTimezone: workspace.timezone,
+      email: invitation.email,
+      role: invitation.role,
+      branchNames,
+      accountExists: (await new UserRepository(this.store.db).getByEmail(invitation.email)) !== undefined,
+      expiresAt: invitation.expires_at,
+    };
+  }
+
   /**
    * Joins the workspace the link names. A new address gets an account with the name and password
    * given; an existing account proves itself with its password.
@@ -102,13 +143,13 @@ export class MemberService {
   async accept(token: string, input: { name?: string; password: string }): Promise<User> {
     const invitations = new InvitationRepository(this.store.db);
     const invitation = await invitations.findOpen(digest(token), this.now());
-    if (!invitation) throw badRequest('The invitation link is invalid, already used or expired');
+    if (!invitation) throw badRequest(LINK_EXPIRED, undefined, 'link_expired');
     const existing = await new UserRepository(this.store.db).getByEmail(invitation.email);
     if (existing && !(await verifyPassword(input.password, existing.password_hash))) {
       throw unauthorized(`An account for ${invitation.email} exists: give its password to accept`);
     }
     if (!(await invitations.accept(invitation.id, this.now()))) {
-      throw badRequest('The invitation link has already been used');
+      throw badRequest('The invitation link has already been used', undefined, 'link_expired');
     }
     const user =
       existing ??
