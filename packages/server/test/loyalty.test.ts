@@ -295,6 +295,39 @@ describe('points at the counter', () => {
   });
 });
 
+describe('tiers over time', () => {
+  it('downgrades a member who stops buying once the hold period has passed, as a journey event', async () => {
+    const budi = (
+      await asUser(t, shop.cashier, 'POST', salesUrl(t, '/sales/customers'), {
+        phone: '0812-7000-0002',
+        name: 'Budi',
+      })
+    ).json<{ id: string }>().id;
+    // Points that never expire: only the rolling period takes Budi's Silver away.
+    await asUser(t, shop.owner, 'PUT', salesUrl(t, '/loyalty/program'), { ...program, expiryDays: null });
+    const sale = await sell(t, shop, {
+      customerId: budi,
+      lines: [{ productId: shop.product.latte, quantity: 1 }],
+      payments: [{ method: 'cash', amount: 22_000 }],
+    });
+    expect(sale.json<Sold>().loyalty).toMatchObject({ earned: 2, tier: 'silver' });
+    // Held for 20 days only: nothing to look at yet.
+    t.setNow(clock + 20 * DAY);
+    expect(await t.services.loyalty.retierDue()).toBe(0);
+    t.setNow(clock + 400 * DAY);
+    expect(await t.services.loyalty.retierDue()).toBe(1);
+    // Looked at today: not again until tomorrow.
+    expect(await t.services.loyalty.retierDue()).toBe(0);
+    const s = await t.services.loyalty.standing(t.workspace.id, budi);
+    expect(s).toMatchObject({ tier: null, balance: 12 });
+    const detail = await t.services.customers.detail(t.workspace.id, budi);
+    const downgraded = detail.timeline.find((e) => e.kind === 'event' && e.name === 'Tier Downgraded');
+    expect(downgraded).toMatchObject({ properties: { previous_tier: 'silver', tier: null } });
+    t.setNow(clock);
+    await asUser(t, shop.owner, 'PUT', salesUrl(t, '/loyalty/program'), program);
+  });
+});
+
 describe('program results', () => {
   it('counts points issued, redeemed and the liability of what is outstanding', async () => {
     const response = await asUser(
@@ -311,9 +344,10 @@ describe('program results', () => {
       liability: number;
       members: number;
     }>();
-    expect(results.members).toBe(1);
-    expect(results.outstanding).toBe(0);
-    expect(results.liability).toBe(0);
+    // Siti's points all expired; Budi keeps his 12 (they never expire), worth Rp 1.200.
+    expect(results.members).toBe(2);
+    expect(results.outstanding).toBe(12);
+    expect(results.liability).toBe(1_200);
     expect(results.issued).toBeGreaterThan(0);
     expect(results.redeemed).toBeGreaterThan(0);
   });

@@ -384,6 +384,35 @@ export class LoyaltyService {
     return due.length;
   }
 
+  /**
+   * Looks again, once a day at most, at the tier of members who have held it past the hold period:
+   * their qualifying points or spend leave the rolling period even when they never come back, and the
+   * downgrade rule applies to them too. Returns how many were looked at.
+   */
+  async retierDue(limit = 200): Promise<number> {
+    const now = this.now();
+    let looked = 0;
+    for (const { workspaceId } of await new LoyaltyRepository(this.store.db).programs()) {
+      const program = await this.program(workspaceId);
+      if (program.tiers.levels.length === 0) continue;
+      const due = await new LoyaltyRepository(this.store.db).dueForRetier(
+        workspaceId,
+        now - program.tiers.holdDays * DAY_MS,
+        now - DAY_MS,
+        limit - looked,
+      );
+      for (const customerId of due) {
+        await writeTransaction(this.store, async (trx) => {
+          await this.open(trx, workspaceId, customerId, program, { id: null, name: 'Jejak', role: null });
+          await this.retier(trx, workspaceId, customerId, program, now);
+        });
+      }
+      looked += due.length;
+      if (looked >= limit) break;
+    }
+    return looked;
+  }
+
   /** Points issued, redeemed, expired and taken back in a period, and what is outstanding now. */
   async results(workspaceId: string, from: number, to: number) {
     const program = await this.program(workspaceId);

@@ -265,6 +265,38 @@ export class LoyaltyRepository {
     return rows.map((r) => ({ workspaceId: r.workspace_id, customerId: r.customer_id }));
   }
 
+  /** The workspaces that have a program of their own, with it. */
+  async programs(): Promise<{ workspaceId: string; programJson: string }[]> {
+    const rows = await this.db
+      .selectFrom('loyalty_settings')
+      .select(['workspace_id', 'program_json'])
+      .execute();
+    return rows.map((r) => ({ workspaceId: r.workspace_id, programJson: r.program_json }));
+  }
+
+  /**
+   * Members in a tier they have held since `heldSince` or before, whose account nobody looked at since
+   * `staleBefore`: those a downgrade may be due for although they do not come back.
+   */
+  async dueForRetier(
+    workspaceId: string,
+    heldSince: number,
+    staleBefore: number,
+    limit: number,
+  ): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('loyalty_accounts')
+      .select('customer_id')
+      .where('workspace_id', '=', workspaceId)
+      .where('tier_key', 'is not', null)
+      .where('tier_since', '<=', heldSince)
+      .where('updated_at', '<=', staleBefore)
+      .orderBy('customer_id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.customer_id);
+  }
+
   /**
    * What counts toward a tier since a moment: the points earned (earns and bonuses, less what
    * refunds took back of them) or the Rupiah spent on orders (less what refunds gave back).
