@@ -16,6 +16,23 @@ interface DemoResult {
   secretKey: string;
 }
 
+interface JourneyMap {
+  stages: {
+    key: string;
+    content: { views: number };
+    sentiment: {
+      signals: number;
+      net: number | null;
+      negative: number;
+      measures: { measure: string; answers: number }[];
+    };
+    pains: {
+      dropOff: { lost: number } | null;
+      negatives: { total: number; touchpoints: { name: string; count: number }[] };
+    };
+  }[];
+}
+
 interface Overview {
   customers: number;
   stages: { key: string; customers: number }[];
@@ -78,6 +95,49 @@ describe('jejak demo', () => {
       );
       expect(results.summary.responses).toBeGreaterThan(10);
       expect(results.summary.score).toBeGreaterThan(-100);
+
+      // Reviews, stage content and interviews are real records too, and the journey map reads them.
+      const reviews = await api.get<{ items: { status: string; reply: string | null; rating: number }[] }>(
+        `${base}/reviews?limit=500`,
+      );
+      const statuses = new Set(reviews.items.map((r) => r.status));
+      expect([...statuses].sort()).toEqual(['approved', 'hidden', 'pending']);
+      expect(reviews.items.some((r) => r.reply !== null)).toBe(true);
+      expect(new Set(reviews.items.map((r) => r.rating)).size).toBeGreaterThanOrEqual(3);
+      const ratings = await api.get<{ items: unknown[] }>(`${base}/reviews/ratings`);
+      expect(ratings.items.length).toBeGreaterThan(3);
+      const views = await api.get<{ byStage: { stage: string; views: number }[]; byCustomer: unknown[] }>(
+        `${base}/content/views?from=2025-11-01T00:00:00Z&to=2026-11-24T00:00:00Z`,
+      );
+      expect(views.byStage.find((s) => s.stage === 'consideration')?.views).toBeGreaterThan(10);
+      expect(views.byCustomer.length).toBeGreaterThan(5);
+      const notes = await api.get<{ items: { stage: string; tags: string[] }[] }>(`${base}/interviews`);
+      expect(notes.items.length).toBeGreaterThan(3);
+      expect(new Set(notes.items.map((n) => n.stage))).toEqual(new Set(['experience', 'consideration']));
+      const tag = notes.items[0]!.tags[0]!;
+      const tagged = await api.get<{ items: { tags: string[] }[] }>(
+        `${base}/interviews?tag=${encodeURIComponent(tag)}`,
+      );
+      expect(tagged.items.length).toBeGreaterThan(0);
+      expect(tagged.items.every((n) => n.tags.includes(tag))).toBe(true);
+
+      const map = await api.get<JourneyMap>(`${base}/journey/map?from=2025-11-24&to=2026-11-23`);
+      const stage = (key: string) => map.stages.find((s) => s.key === key)!;
+      // Sentiment: the experience stage hears ratings, surveys and bad experiences, with a net score.
+      const experience = stage('experience').sentiment;
+      expect(experience.signals).toBeGreaterThan(20);
+      expect(experience.net).not.toBeNull();
+      expect(experience.negative).toBeGreaterThan(0);
+      expect(experience.measures.map((m) => m.measure)).toContain('rating');
+      const measures = map.stages.flatMap((s) => s.sentiment.measures.map((m) => m.measure));
+      expect(measures).toEqual(expect.arrayContaining(['rating', 'csat', 'nps']));
+      // Pain points: customers leave between stages, bad experiences are counted by touchpoint.
+      expect(map.stages.some((s) => s.pains.dropOff !== null && s.pains.dropOff.lost > 0)).toBe(true);
+      const negatives = map.stages.flatMap((s) => s.pains.negatives.touchpoints.map((t) => t.name));
+      expect(negatives).toEqual(
+        expect.arrayContaining(['Ticket Opened', 'Survey Responded', 'Response Target Missed']),
+      );
+      expect(stage('consideration').content.views).toBeGreaterThan(10);
     } finally {
       await server.stop();
     }

@@ -8,3 +8,5 @@ export type { RebuildProgress, RebuildResult } from './journey/rebuild.service.t
 export { createExperienceServices } from './experience.services.ts';
 export { errorReportCsv, type ImportSummary } from './sales-import/import-summary.ts';
 export { IMPORT_BATCH } from './sales-import/import-pricing.ts';
+export { ContentService } from './content/content.service.ts';
+export { InterviewService } from './interviews/interview.service.ts';

@@ -3,6 +3,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { BranchRepository } from '@jejak/storage';
 import { COFFEE_CHAIN, simulateBusiness, type BusinessProfile } from '../demo/index.ts';
 import { EXPERIENCE_EVENTS, ExperienceReplay } from '../demo/experience.replay.ts';
+import { FEEDBACK_EVENTS, FeedbackReplay } from '../demo/feedback.replay.ts';
 import { fail, printJson, withServices } from '../context.ts';
 import { parseDate, parsePositiveInt } from './options.ts';
 
@@ -108,10 +109,14 @@ export function registerDemo(program: Command): void {
             business.branches.map((b) => b.id),
           );
           await replay.setUp(start, end);
+          // Reviews, stage content and interview notes go through their own modules too.
+          const feedback = new FeedbackReplay(services, workspace.id, business, end);
+          await feedback.setUp(start);
           for (const day of days) {
             const isExperience = (m: unknown) =>
               EXPERIENCE_EVENTS.has(String((m as { event?: unknown }).event));
-            const tracked = day.messages.filter((m) => !isExperience(m));
+            const isFeedback = (m: unknown) => FEEDBACK_EVENTS.has(String((m as { event?: unknown }).event));
+            const tracked = day.messages.filter((m) => !isExperience(m) && !isFeedback(m));
             for (let i = 0; i < tracked.length; i += BATCH) {
               const result = await services.ingest.ingest(write.row, tracked.slice(i, i + BATCH), {
                 endpoint: 'jejak demo',
@@ -120,6 +125,7 @@ export function registerDemo(program: Command): void {
               rejected += result.rejected.length;
             }
             for (const message of day.messages.filter(isExperience)) await replay.handle(message);
+            for (const message of day.messages) await feedback.handle(message);
             bar?.update(day.index + 1, { events });
           }
           const tickets = await replay.finish(Math.min(end, services.now()));
@@ -136,6 +142,7 @@ export function registerDemo(program: Command): void {
             events,
             rejected,
             tickets,
+            feedback: feedback.counts,
             advanced,
             owners,
             secretKey: secret.key,
