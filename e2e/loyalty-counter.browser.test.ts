@@ -12,7 +12,8 @@ function plain(text: string | null): string {
 
 /**
  * Loyalty at the counter: the cashier finds a member by phone, sees her points and tier, redeems some
- * as a discount, and the receipt prints her new balance. (Vouchers join this sale when they exist.)
+ * as a discount, and the receipt prints her new balance. A second sale applies a voucher beside the
+ * points: a refused code says why, a valid one comes off before the points, and the receipt shows both.
  */
 describe('dashboard: points at the counter', () => {
   const data = tempDataDir();
@@ -75,6 +76,21 @@ describe('dashboard: points at the counter', () => {
       reason: 'Poin kartu lama dipindahkan',
       idempotencyKey: 'kartu-lama-siti',
     });
+    // Vouchers: a Rp 5.000 code, and one that ended yesterday.
+    const hemat = await api.post<{ id: string }>(`/api/v1/workspaces/${ws}/promotions`, {
+      name: 'Hemat 5 ribu',
+      trigger: 'code',
+      reward: { type: 'amount', amount: 5_000 },
+      minSpend: 20_000,
+    });
+    await api.post(`/api/v1/workspaces/${ws}/promotions/${hemat.id}/codes`, { code: 'HEMAT5' });
+    const ended = await api.post<{ id: string }>(`/api/v1/workspaces/${ws}/promotions`, {
+      name: 'Promo kemarin',
+      trigger: 'code',
+      reward: { type: 'percent', percent: 50, maxDiscount: null },
+      endsAt: Date.now() - 86_400_000,
+    });
+    await api.post(`/api/v1/workspaces/${ws}/promotions/${ended.id}/codes`, { code: 'LEWAT' });
     const invitation = await api.post<{ token: string }>(`/api/v1/workspaces/${ws}/invitations`, {
       email: 'dewi@kopi.example',
       role: 'cashier',
@@ -192,5 +208,60 @@ describe('dashboard: points at the counter', () => {
     await owner.setViewportSize({ width: 1024, height: 900 });
     await owner.screenshot({ path: screenshotPath('loyalty-page-1024'), fullPage: true });
     await owner.close();
+  });
+
+  it('applies a voucher beside the points: a refused code says why, the receipt shows both', async () => {
+    await page.goto(`${server.url}/w/${ws}/kasir`);
+    await page.locator('[data-testid=product-search]:focus').waitFor({ timeout: 10_000 });
+    await page.keyboard.type('kopi susu');
+    await page.getByTestId('matches').waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('F4');
+    await page.keyboard.type('0812 3456 7801\n');
+    await page.getByTestId('points-balance').waitFor({ timeout: 10_000 });
+
+    await page.getByTestId('voucher-code').fill('lewat');
+    await page.getByTestId('voucher-apply').click();
+    await expect
+      .poll(async () => plain(await page.getByTestId('voucher-refused').textContent()), { timeout: 10_000 })
+      .toContain('LEWAT: Promo ini sudah berakhir pada');
+    expect(await page.getByTestId('pay').isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Hapus voucher LEWAT' }).click();
+
+    await page.getByTestId('voucher-code').fill('hemat5');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => plain(await page.getByTestId('promotion-discount').textContent()), {
+        timeout: 10_000,
+      })
+      .toBe('−Rp 5.000');
+    expect(plain(await page.getByTestId('vouchers-applied').textContent())).toContain(
+      'HEMAT5 · Hemat 5 ribu',
+    );
+    // The voucher first (Rp 22.000 − 5.000), then 50 points worth Rp 5.000.
+    await page.getByTestId('points-redeem').fill('50');
+    await page.getByTestId('points-apply').click();
+    await expect
+      .poll(async () => plain(await page.getByTestId('total').textContent()), { timeout: 10_000 })
+      .toBe('Rp 12.000');
+    await page.screenshot({ path: screenshotPath('voucher-counter-1440'), fullPage: true });
+
+    await page.keyboard.press('F9');
+    await page.getByTestId('done').waitFor();
+    expect(plain(await page.getByTestId('done-points').textContent())).toBe('Saldo poin sekarang: 152');
+    const token = plain(await page.getByTestId('receipt-link').textContent()).split('/struk/')[1] ?? '';
+    const receiptPage = await browser.newPage({ viewport: { width: 800, height: 900 }, locale: 'id-ID' });
+    await receiptPage.goto(`${server.url}/struk/${token}?lebar=58`);
+    const receipt = receiptPage.getByTestId('receipt');
+    await receipt.waitFor();
+    expect(plain(await receiptPage.getByTestId('receipt-promotion').textContent())).toBe(
+      'Voucher HEMAT5−Rp 5.000',
+    );
+    const text = plain(await receipt.textContent());
+    expect(text).toContain('Tukar 50 poin−Rp 5.000');
+    expect(text).not.toContain('Diskon');
+    expect(plain(await receiptPage.getByTestId('receipt-total').textContent())).toBe('Rp 12.000');
+    await receipt.screenshot({ path: screenshotPath('voucher-receipt-58mm') });
+    await receiptPage.close();
   });
 });

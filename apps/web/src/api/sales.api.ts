@@ -88,6 +88,8 @@ export interface Order {
   refundedTotal: number;
   completedAt: number;
   shareToken: string;
+  promotionDiscount: number;
+  promotions: { promotionId: string; name: string; code: string | null; discount: number; reversed: boolean }[];
   /** The sale's loyalty points; null when it had none. */
   loyalty: {
     earned: number;
@@ -127,6 +129,7 @@ export interface CheckoutInput {
   lines: { productId: string; quantity: number; discount?: Discount }[];
   orderDiscount?: Discount;
   redeemPoints?: number;
+  voucherCodes?: string[];
   payments: { method: PaymentMethod; amount: number; tendered?: number; label?: string }[];
 }
 

@@ -27,6 +27,8 @@ export interface Cart {
   customer: CounterCustomer | null;
   /** Loyalty points of the customer paying part of the order, and the Rupiah they take off. */
   redeem: { points: number; value: number } | null;
+  /** Voucher codes entered, as typed; the server's quote says what they take off. */
+  vouchers: string[];
   payments: PaymentRow[];
 }
 
@@ -37,6 +39,7 @@ export function emptyCart(): Cart {
     orderDiscount: 0,
     customer: null,
     redeem: null,
+    vouchers: [],
     payments: [{ method: 'cash', amount: null, tendered: null, label: '' }],
   };
 }
@@ -57,19 +60,26 @@ export function setQuantity(cart: Cart, productId: string, quantity: number): Ca
 }
 
 /**
- * The cart priced, or the reason it cannot be (a discount above the subtotal). Redeemed points come
- * off after the cashier's discount, as the server takes them.
+ * The cart priced, or the reason it cannot be (a discount above the subtotal). Discounts come off in
+ * the server's order: promotions (`promotionCuts`, per line, from the server's quote), the cashier's
+ * discount, then redeemed points.
  */
-export function priceCart(cart: Cart, tax: TaxSetting): { priced: PricedOrder | null; error: string | null } {
+export function priceCart(
+  cart: Cart,
+  tax: TaxSetting,
+  promotionCuts: readonly number[] = [],
+): { priced: PricedOrder | null; error: string | null } {
   if (cart.lines.length === 0) return { priced: null, error: null };
   try {
     const discount =
       cart.orderDiscount > 0 ? { type: 'amount' as const, value: cart.orderDiscount } : undefined;
     const lines = cart.lines.map((l) => ({ quantity: l.quantity, unitPrice: l.product.price }));
-    const priced = priceOrder(lines, discount, tax);
+    // A quote for another cart (the lines changed since) is not used until the new one arrives.
+    const cuts = promotionCuts.length === lines.length ? promotionCuts : [];
+    const priced = priceOrder(lines, discount, tax, cuts);
     if (!cart.redeem) return { priced, error: null };
     const off = { type: 'amount' as const, value: priced.orderDiscount + cart.redeem.value };
-    return { priced: priceOrder(lines, off, tax), error: null };
+    return { priced: priceOrder(lines, off, tax, cuts), error: null };
   } catch (error) {
     return { priced: null, error: error instanceof Error ? error.message : String(error) };
   }
@@ -124,6 +134,7 @@ export function checkoutInput(cart: Cart, amounts: readonly number[]): CheckoutI
       ? { orderDiscount: { type: 'amount' as const, value: cart.orderDiscount } }
       : {}),
     ...(cart.redeem ? { redeemPoints: cart.redeem.points } : {}),
+    ...(cart.vouchers.length > 0 ? { voucherCodes: cart.vouchers } : {}),
     payments: cart.payments
       .map((r, i) => ({
         method: r.method,

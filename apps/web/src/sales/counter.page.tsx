@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePromotionQuote } from '../api/promotions.api.ts';
 import { useCheckout, useSalesSettings, type Order } from '../api/sales.api.ts';
 import { useFormat } from '../format/use-format.ts';
 import { useWorkspace } from '../layout/workspace-context.ts';
@@ -24,6 +25,7 @@ import { PointsPanel } from './points-panel.tsx';
 import { ProductSearch } from './product-search.tsx';
 import { salesErrorMessage } from './sales-errors.ts';
 import { useBranchChoice } from './use-branch.ts';
+import { VoucherPanel } from './voucher-panel.tsx';
 import './sales.css';
 
 /** The cashier's screen: find products, the customer by phone, take the payment, hand over the receipt. */
@@ -63,17 +65,31 @@ function Till({
   tax: { rateBp: number; mode: 'included' | 'added' };
   picker: React.ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat(timezone);
   const [cart, setCart] = useState<Cart>(emptyCart);
   const [done, setDone] = useState<Order | null>(null);
   const checkout = useCheckout(workspaceId, branchId);
   const search = useRef<HTMLInputElement>(null);
   const phone = useRef<HTMLInputElement>(null);
-  const { priced, error: priceError } = priceCart(cart, tax);
+  // Promotions come from the server's quote of this very cart; the sale waits for it to be current.
+  const quote = usePromotionQuote(workspaceId, branchId, {
+    codes: cart.vouchers,
+    customerId: cart.customer?.id ?? null,
+    lines: cart.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity })),
+    lang: i18n.language === 'en' ? 'en' : 'id',
+  });
+  const quoted = quote.isSuccess && !quote.isPlaceholderData && !quote.isFetching;
+  const { priced, error: priceError } = priceCart(cart, tax, quoted ? quote.data.lineCuts : []);
   const total = priced?.total ?? 0;
   const check = checkPayments(cart.payments, total);
-  const canPay = priced !== null && check.due === 0 && !check.cashShort && !checkout.isPending;
+  const canPay =
+    priced !== null &&
+    quoted &&
+    quote.data.refused.length === 0 &&
+    check.due === 0 &&
+    !check.cashShort &&
+    !checkout.isPending;
   const rate = format.share(tax.rateBp / 10_000);
 
   const pay = () => {
@@ -164,10 +180,29 @@ function Till({
             format={format}
           />
         )}
+        <VoucherPanel
+          workspaceId={workspaceId}
+          branchId={branchId}
+          customerId={cart.customer?.id ?? null}
+          vouchers={cart.vouchers}
+          quote={cart.lines.length > 0 ? quote.data : undefined}
+          checking={quote.isFetching}
+          onAdd={(code) => setCart((c) => ({ ...c, vouchers: [...c.vouchers, code] }))}
+          onRemove={(code) => setCart((c) => ({ ...c, vouchers: c.vouchers.filter((v) => v !== code) }))}
+          format={format}
+        />
         <section className="panel totals" data-testid="totals">
           <dl>
             <dt>{t('sales.counter.subtotal')}</dt>
             <dd className="num">{format.money(priced?.subtotal ?? 0)}</dd>
+            {priced && priced.promotionDiscount > 0 && (
+              <>
+                <dt>{t('sales.vouchers.discount')}</dt>
+                <dd className="num" data-testid="promotion-discount">
+                  −{format.money(priced.promotionDiscount)}
+                </dd>
+              </>
+            )}
             <dt>
               <label htmlFor="order-discount">{t('sales.counter.orderDiscount')}</label>
             </dt>

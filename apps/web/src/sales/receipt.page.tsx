@@ -58,6 +58,9 @@ function ReceiptBody({ receipt, width }: { receipt: Receipt; width: 58 | 80 }) {
   const rate = format.share(order.taxRateBp / 10_000);
   // Points paid part of the order discount: the receipt shows them on a line of their own.
   const pointsOff = order.loyalty?.redeemValue ?? 0;
+  // So do vouchers and promotions, each with its name and code.
+  const promotions = order.promotions.filter((p) => !p.reversed);
+  const promotionsOff = order.promotionDiscount;
   return (
     <article className={`receipt w${width}`} data-testid="receipt">
       <header>
@@ -101,10 +104,16 @@ function ReceiptBody({ receipt, width }: { receipt: Receipt; width: 58 | 80 }) {
         <span>{t('sales.receipt.subtotal')}</span>
         <span>{format.money(order.subtotal)}</span>
       </div>
-      {order.discountTotal - pointsOff > 0 && (
+      {promotions.map((p) => (
+        <div key={p.promotionId} className="kv" data-testid="receipt-promotion">
+          <span>{p.code ? t('sales.receipt.voucher', { code: p.code, name: p.name }) : p.name}</span>
+          <span>−{format.money(p.discount)}</span>
+        </div>
+      ))}
+      {order.discountTotal - pointsOff - promotionsOff > 0 && (
         <div className="kv">
           <span>{t('sales.receipt.discount')}</span>
-          <span>−{format.money(order.discountTotal - pointsOff)}</span>
+          <span>−{format.money(order.discountTotal - pointsOff - promotionsOff)}</span>
         </div>
       )}
       {order.loyalty && order.loyalty.redeemed > 0 && (

@@ -191,6 +191,7 @@ export const QuoteSchema = Type.Object({
     Type.Object({ code: Type.String(), name: Nullable(Type.String()), reason: RefusalSchema }),
   ),
   discount: Type.Integer({ description: 'Every applied promotion together' }),
+  lineCuts: Type.Array(Type.Integer(), { description: 'The discount per cart line, in the order sent' }),
 });
 export type QuoteView = Static<typeof QuoteSchema>;
 

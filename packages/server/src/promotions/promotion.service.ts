@@ -245,6 +245,7 @@ export class PromotionService {
         }),
       ),
       discount: planned.plan.discount,
+      lineCuts: planned.plan.lineCuts,
     };
   }
 
