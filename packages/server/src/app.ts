@@ -36,6 +36,7 @@ import { registerReviewWidgetScript } from './web/review-widget.static.ts';
 import { registerContentRedirect, registerContentRoutes } from './content/content.routes.ts';
 import { registerInterviewRoutes } from './interviews/interview.routes.ts';
 import { registerCustomerValueRoutes } from './analytics/customer-value.routes.ts';
+import { registerRfmRoutes } from './analytics/rfm.routes.ts';
 import { registerLoyaltyRoutes } from './loyalty/loyalty.routes.ts';
 import { registerPromotionRoutes } from './promotions/promotion.routes.ts';
 import { MAX_BATCH_BYTES } from '@jejak/core';
@@ -160,6 +161,7 @@ export async function buildApp(
     (scope: FastifyInstance) => registerContentRoutes(scope, services),
     (scope: FastifyInstance) => registerInterviewRoutes(scope, services),
     (scope: FastifyInstance) => registerCustomerValueRoutes(scope, services),
+    (scope: FastifyInstance) => registerRfmRoutes(scope, services),
     (scope: FastifyInstance) => registerLoyaltyRoutes(scope, services),
     (scope: FastifyInstance) => registerPromotionRoutes(scope, services),
     (scope: FastifyInstance) => registerPublicReviewRoutes(scope, services, limiters),

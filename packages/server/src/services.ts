@@ -18,6 +18,7 @@ import { JourneyService } from './journey/journey.service.ts';
 import { ContentService } from './content/content.service.ts';
 import { InterviewService } from './interviews/interview.service.ts';
 import { CustomerValueService } from './analytics/customer-value.service.ts';
+import { RfmService } from './analytics/rfm.service.ts';
 import { RebuildService } from './journey/rebuild.service.ts';
 import { RulesPreviewService } from './journey/rules-preview.service.ts';
 import { WorkspaceService } from './workspaces/workspace.service.ts';
@@ -93,6 +94,7 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     interviews: new InterviewService(store, ingest, journey, now),
     salesImport: new SalesImportService(store, ingest, now),
     customerValue: new CustomerValueService(store, now),
+    rfm: new RfmService(store, now),
     customerImport: new CustomerImportService(store, ingest, now),
   };
 }

@@ -1,4 +1,4 @@
-import { fitBgNbd, probabilityAlive, summarizePurchases, type Purchase } from '@jejak/core';
+import { fitBgNbd, probabilityAlive, scoreRfm, summarizePurchases, type Purchase } from '@jejak/core';
 import { localDayOf } from '@jejak/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aMember, asUser, type SignedInUser } from './accounts.harness.ts';
@@ -141,6 +141,44 @@ describe('customer value', () => {
       `/api/v1/workspaces/${t.workspace.id}/customers/nobody/value`,
     );
     expect(none.statusCode).toBe(404);
+  });
+
+  it('scores RFM as the core does on the schedule, with a segment for everyone and a CSV', async () => {
+    const purchases: Purchase[] = schedule.map((s) => ({
+      customerId: s.customer,
+      day: localDayOf(s.at, TZ),
+      amount: 22_000 * s.price,
+    }));
+    const expected = scoreRfm(purchases, localDayOf(T0 + WEEKS * 7 * DAY, TZ));
+    const rfm = `/api/v1/workspaces/${t.workspace.id}/analytics/rfm`;
+    const report = (await asUser(t, analyst, 'GET', rfm)).json<{
+      customers: number;
+      segments: { segment: string; customers: number }[];
+      grid: number[][];
+    }>();
+    expect(report.customers).toBe(45);
+    expect(report.grid.flat().reduce((a, b) => a + b, 0)).toBe(45);
+    for (const s of report.segments) {
+      expect(s.customers).toBe(expected.filter((c) => c.segment === s.segment).length);
+    }
+    const list = (await asUser(t, analyst, 'GET', `${rfm}/customers?limit=500`)).json<{
+      items: { customerId: string; r: number; f: number; m: number; monetary: number }[];
+    }>();
+    for (const c of expected) {
+      expect(list.items.find((i) => i.customerId === c.customerId)).toMatchObject({
+        r: c.r,
+        f: c.f,
+        m: c.m,
+        monetary: c.monetary,
+      });
+    }
+    const champions = await asUser(t, analyst, 'GET', `${rfm}/customers?segment=champions`);
+    expect(champions.json<{ total: number }>().total).toBe(
+      expected.filter((c) => c.segment === 'champions').length,
+    );
+    const csv = await asUser(t, analyst, 'GET', `${rfm}/customers.csv`);
+    expect(csv.body.trim().split('\n')).toHaveLength(46);
+    expect((await asUser(t, analyst, 'GET', `${rfm}/customers?segment=royal`)).statusCode).toBe(400);
   });
 
   it('leaves voided and fully refunded orders out of the purchases', async () => {
