@@ -97,7 +97,7 @@ describe('dashboard: journey overview with the demo data', () => {
 
     await page.reload();
     await page.getByTestId('transitions').locator('canvas').first().waitFor();
-    const from = await page.getByTestId('period-from').inputValue();
+    const from = await page.getByTestId('period-from').getAttribute('data-day');
     expect(page.url()).toContain(`from=${from}`);
   });
 

@@ -174,6 +174,45 @@ describe('dashboard: the journey map with the demo data', () => {
     await expect.poll(entered).toBe(all.entered);
   });
 
+  it('picks the days of the period from a calendar in the language of the page', async () => {
+    const from = page.getByTestId('period-from');
+    const day = (await from.getAttribute('data-day'))!;
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
+    expect(await from.textContent()).toBe(`${d} ${months[m - 1]} ${y}`);
+    await from.click();
+    const calendar = page.getByTestId('period-from-calendar');
+    expect(await calendar.locator('thead th').allTextContents()).toEqual([
+      'Sen',
+      'Sel',
+      'Rab',
+      'Kam',
+      'Jum',
+      'Sab',
+      'Min',
+    ]);
+    await page.screenshot({ path: screenshotPath('journey-map-calendar-1440') });
+    // The first day of the month before: the period grows, the URL says so.
+    await calendar.getByRole('button', { name: 'Bulan sebelumnya' }).click();
+    const first = `${m === 1 ? y - 1 : y}-${String(m === 1 ? 12 : m - 1).padStart(2, '0')}-01`;
+    await calendar.locator(`button[data-day="${first}"]`).click();
+    await page.waitForURL(new RegExp(`from=${first}`));
+    expect(await calendar.count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('map-lead').textContent())
+      .toContain(`1 ${months[(m + 10) % 12]}`);
+
+    await page.getByTestId('language').selectOption('en');
+    await expect.poll(() => from.textContent()).toMatch(/^1 [A-Z][a-z]{2} \d{4}$/);
+    await from.click();
+    expect(await calendar.locator('thead th').first().textContent()).toBe('Mon');
+    await page.keyboard.press('Escape');
+    expect(await calendar.count()).toBe(0);
+    await page.getByTestId('language').selectOption('id');
+    await page.goBack();
+    await page.waitForURL(new RegExp(`from=${day}`));
+  });
+
   it('downloads the map as a PNG of the whole sheet', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -155,6 +155,8 @@ export const en: Catalogue = {
     last30: 'Last 30 days',
     last90: 'Last 90 days',
     last365: 'Last 12 months',
+    previousMonth: 'Previous month',
+    nextMonth: 'Next month',
     invalid: 'The start date must be before the end date.',
   },
   sales: salesEn,

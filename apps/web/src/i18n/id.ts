@@ -159,6 +159,8 @@ export const id = {
     last30: '30 hari terakhir',
     last90: '90 hari terakhir',
     last365: '12 bulan terakhir',
+    previousMonth: 'Bulan sebelumnya',
+    nextMonth: 'Bulan berikutnya',
     invalid: 'Tanggal awal harus sebelum tanggal akhir.',
   },
   sales: salesId,

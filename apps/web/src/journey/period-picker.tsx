@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DayField } from './day-field.tsx';
 import type { Period } from './use-period.ts';
 
 interface Props {
@@ -32,24 +33,18 @@ export function PeriodPicker({ period, valid, onChange, onLastDays }: Props) {
           </button>
         ))}
       </div>
-      <label className="inline-field">
-        <span>{t('period.from')}</span>
-        <input
-          type="date"
-          data-testid="period-from"
-          value={period.fromDay}
-          onChange={(e) => e.target.value && onChange({ fromDay: e.target.value, toDay: period.toDay })}
-        />
-      </label>
-      <label className="inline-field">
-        <span>{t('period.to')}</span>
-        <input
-          type="date"
-          data-testid="period-to"
-          value={period.toDay}
-          onChange={(e) => e.target.value && onChange({ fromDay: period.fromDay, toDay: e.target.value })}
-        />
-      </label>
+      <DayField
+        label={t('period.from')}
+        testId="period-from"
+        value={period.fromDay}
+        onChange={(fromDay) => onChange({ fromDay, toDay: period.toDay })}
+      />
+      <DayField
+        label={t('period.to')}
+        testId="period-to"
+        value={period.toDay}
+        onChange={(toDay) => onChange({ fromDay: period.fromDay, toDay })}
+      />
       {!valid && (
         <p role="alert" className="error">
           {t('period.invalid')}
