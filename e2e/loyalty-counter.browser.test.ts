@@ -264,4 +264,57 @@ describe('dashboard: points at the counter', () => {
     await receipt.screenshot({ path: screenshotPath('voucher-receipt-58mm') });
     await receiptPage.close();
   });
+
+  it('shows the owner each promotion’s results, creates a happy hour and a batch of codes as CSV', async () => {
+    const owner = await browser.newPage({
+      viewport: { width: 1440, height: 1000 },
+      locale: 'id-ID',
+      bypassCSP: true,
+    });
+    await owner.goto(`${server.url}/login`);
+    await owner.fill('input[name=email]', OWNER.email);
+    await owner.fill('input[name=password]', OWNER.password);
+    await owner.click('button[type=submit]');
+    await owner.waitForURL(/\/w\/[^/]+\//);
+    await owner.getByRole('link', { name: 'Voucher & promo' }).click();
+    const hemat = owner.getByTestId('promotion-Hemat 5 ribu');
+    await hemat.waitFor({ timeout: 10_000 });
+    // One sale used HEMAT5: Rp 5.000 given, on an order of Rp 12.000, by one customer.
+    expect(plain(await hemat.textContent())).toContain('Potongan Rp 5.000Aktif10Rp 5.000Rp 12.0001');
+
+    await owner.getByTestId('promo-name').fill('Happy hour sore');
+    await owner.getByTestId('promo-trigger').selectOption('automatic');
+    await owner.getByTestId('promo-value').fill('20');
+    await owner.getByTestId('promo-cap').fill('10000');
+    await owner.getByTestId('promo-from').fill('14:00');
+    await owner.getByTestId('promo-to').fill('17:00');
+    await owner.getByTestId('promo-submit').click();
+    await owner.getByTestId('promo-created').waitFor();
+    await owner.getByTestId('promotion-Happy hour sore').waitFor();
+
+    await owner.getByTestId('promo-name').fill('Brosur Desember');
+    await owner.getByTestId('promo-trigger').selectOption('code');
+    await owner.getByTestId('promo-reward-type').selectOption('amount');
+    await owner.getByTestId('promo-value').fill('10000');
+    await owner.getByTestId('promo-submit').click();
+    await owner.getByTestId('promotion-codes').waitFor();
+    await owner.getByTestId('batch-count').fill('20');
+    await owner.getByTestId('batch-prefix').fill('DES-');
+    await owner.getByTestId('batch-generate').click();
+    await expect
+      .poll(async () => plain(await owner.getByTestId('code-count').textContent()), { timeout: 10_000 })
+      .toBe('20 kode');
+    const csv = await owner.request.get(
+      `${server.url}${(await owner.getByTestId('codes-csv').getAttribute('href'))!}`,
+    );
+    const rows = (await csv.text()).trim().split('\n');
+    expect(rows[0]).toBe('code,uses,max_uses,customer_id,batch_id');
+    expect(rows).toHaveLength(21);
+    expect(rows[1]).toMatch(/^DES-[ACDEFGHJKMNPQRTUVWXY34679]{8},0,1,,/);
+    expect(await axeViolations(owner)).toEqual([]);
+    await owner.screenshot({ path: screenshotPath('promotions-page-1440'), fullPage: true });
+    await owner.setViewportSize({ width: 1024, height: 900 });
+    await owner.screenshot({ path: screenshotPath('promotions-page-1024'), fullPage: true });
+    await owner.close();
+  });
 });

@@ -30,6 +30,7 @@ import { CounterPage } from './sales/counter.page.tsx';
 import { OrdersPage } from './sales/orders.page.tsx';
 import { ReportsPage } from './reports/reports.page.tsx';
 import { LoyaltyPage } from './loyalty/loyalty.page.tsx';
+import { PromotionsPage } from './promotions/promotions.page.tsx';
 import { ProductsPage } from './sales/products.page.tsx';
 import { ReceiptPage } from './sales/receipt.page.tsx';
 import { settingsRoute } from './settings/settings.layout.tsx';
@@ -71,6 +72,7 @@ createRoot(document.getElementById('root')!).render(
             <Route path="ulasan" element={<ReviewsPage />} />
             <Route path="konten" element={<ContentPage />} />
             <Route path="loyalitas" element={<LoyaltyPage />} />
+            <Route path="promosi" element={<PromotionsPage />} />
             <Route path="wawancara" element={<InterviewsPage />} />
             <Route path="nilai-pelanggan" element={<CustomerValuePage />} />
             <Route path="kasir" element={<CounterPage />} />

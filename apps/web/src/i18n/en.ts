@@ -4,11 +4,13 @@ import type { Catalogue } from './id.ts';
 import { journeyOverviewEn } from './journey-overview.en.ts';
 import { salesEn } from './sales.en.ts';
 import { loyaltyEn } from './loyalty.en.ts';
+import { promotionsEn } from './promotions.en.ts';
 
 /** English, the second language: the same keys as id.ts. */
 export const en: Catalogue = {
   ...experienceEn,
   ...loyaltyEn,
+  ...promotionsEn,
   ...journeyOverviewEn,
   app: { name: 'Jejak', tagline: 'Customer journeys for your business', loading: 'Loading…' },
   language: { label: 'Language', id: 'Bahasa Indonesia', en: 'English' },
@@ -90,6 +92,7 @@ export const en: Catalogue = {
     products: 'Products & stock',
     reports: 'Reports',
     loyalty: 'Loyalty',
+    promotions: 'Vouchers & promotions',
   },
   roles: {
     owner: 'Owner',

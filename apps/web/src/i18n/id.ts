@@ -9,10 +9,12 @@ import { journeyOverviewId } from './journey-overview.id.ts';
 import { salesId } from './sales.id.ts';
 import { customersId } from './customers.id.ts';
 import { loyaltyId } from './loyalty.id.ts';
+import { promotionsId } from './promotions.id.ts';
 
 export const id = {
   ...experienceId,
   ...loyaltyId,
+  ...promotionsId,
   ...journeyOverviewId,
   app: { name: 'Jejak', tagline: 'Perjalanan pelanggan untuk usaha Anda', loading: 'Memuat…' },
   language: { label: 'Bahasa', id: 'Bahasa Indonesia', en: 'English' },
@@ -94,6 +96,7 @@ export const id = {
     products: 'Produk & stok',
     reports: 'Laporan',
     loyalty: 'Loyalitas',
+    promotions: 'Voucher & promo',
   },
   roles: {
     owner: 'Pemilik',

@@ -32,6 +32,7 @@ describe('navigation', () => {
       'orders',
       'reports',
       'loyalty',
+      'promotions',
       'settings',
     ]);
     expect(keys(navigationFor('manager'))).toContain('tickets');

@@ -18,6 +18,7 @@ export interface NavItem {
     | 'products'
     | 'reports'
     | 'loyalty'
+    | 'promotions'
     | 'settings';
   path: string;
   permission: Permission;
@@ -47,6 +48,7 @@ const NAV: readonly NavItem[] = [
   { key: 'products', path: 'produk', permission: 'stock.manage' },
   { key: 'reports', path: 'laporan', permission: 'reports.read' },
   { key: 'loyalty', path: 'loyalitas', permission: 'loyalty.read' },
+  { key: 'promotions', path: 'promosi', permission: 'promotions.read' },
 ];
 
 /*
