@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Command, InvalidArgumentError } from 'commander';
 import { createBenchWorkspace } from './api.ts';
+import { formatImport, measureImport, ONLINE_RETAIL } from './import-phase.ts';
 import { countEvents, figures, parseOnlyBaseline, postToJejak, sqliteBaseline } from './ingest-phase.ts';
 import { startJejak } from './processes.ts';
 import { say } from './progress.ts';
@@ -24,6 +25,8 @@ interface Options extends WorkloadOptions {
   json?: boolean;
   keep?: boolean;
   readsOnly?: string;
+  importOnly?: boolean;
+  importFile: string;
 }
 
 /** What a kept data folder needs for `--reads-only`: written beside the data by a `--keep` run. */
@@ -69,6 +72,11 @@ function parseOptions(argv: string[]): Options {
       '--reads-only <folder>',
       'only the reads phase, against the data a --keep run left in <folder> (its server is started anew, so new migrations run first)',
     )
+    .option(
+      '--import-only',
+      'only the import phase: the Online Retail file imported twice, beside parsing it alone',
+    )
+    .option('--import-file <file>', 'the file of the import phase', ONLINE_RETAIL)
     .parse(argv)
     .opts<Options>();
 }
@@ -191,10 +199,32 @@ async function readsOnly(options: Options, root: string, loadAtStart: number) {
   process.stdout.write(`${options.json ? JSON.stringify(results, null, 2) : formatReadsTable(results)}\n`);
 }
 
+/** The import phase alone: it needs no generated workload, only the Online Retail file. */
+async function importOnly(options: Options, loadAtStart: number) {
+  const root = mkdtempSync(join(tmpdir(), 'jejak-bench-import-'));
+  try {
+    const figures = await measureImport(root, options.importFile);
+    const results = {
+      date: new Date().toISOString().slice(0, 10),
+      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
+      machine: machine(loadAtStart),
+      import: figures,
+    };
+    process.stdout.write(`${options.json ? JSON.stringify(results, null, 2) : formatImport(figures)}\n`);
+    if (!options.json)
+      process.stdout.write(
+        `load average ${results.machine.loadAverage.start} -> ${results.machine.loadAverage.end}\n`,
+      );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const options = parseOptions(process.argv);
   const loadAtStart = Number(loadavg()[0]!.toFixed(2));
   if (options.readsOnly !== undefined) return readsOnly(options, options.readsOnly, loadAtStart);
+  if (options.importOnly) return importOnly(options, loadAtStart);
   const root = mkdtempSync(join(tmpdir(), 'jejak-bench-'));
   say(`data in ${root}`);
   try {

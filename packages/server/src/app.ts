@@ -39,6 +39,7 @@ import { registerCustomerValueRoutes } from './analytics/customer-value.routes.t
 import { registerRfmRoutes } from './analytics/rfm.routes.ts';
 import { registerLoyaltyRoutes } from './loyalty/loyalty.routes.ts';
 import { registerPromotionRoutes } from './promotions/promotion.routes.ts';
+import { registerImportRoutes } from './sales-import/import.routes.ts';
 import { MAX_BATCH_BYTES } from '@jejak/core';
 
 export type App = FastifyInstance;
@@ -164,6 +165,7 @@ export async function buildApp(
     (scope: FastifyInstance) => registerRfmRoutes(scope, services),
     (scope: FastifyInstance) => registerLoyaltyRoutes(scope, services),
     (scope: FastifyInstance) => registerPromotionRoutes(scope, services),
+    (scope: FastifyInstance) => registerImportRoutes(scope, services),
     (scope: FastifyInstance) => registerPublicReviewRoutes(scope, services, limiters),
   ]) {
     await app.register(plugin(register), { prefix: '/api/v1' });

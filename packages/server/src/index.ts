@@ -10,3 +10,4 @@ export { errorReportCsv, type ImportSummary } from './sales-import/import-summar
 export { IMPORT_BATCH } from './sales-import/import-pricing.ts';
 export { ContentService } from './content/content.service.ts';
 export { InterviewService } from './interviews/interview.service.ts';
+export { fileText, readSaleFile } from './sales-import/sale-file.ts';

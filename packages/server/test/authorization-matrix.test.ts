@@ -85,6 +85,8 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/workspaces/:workspaceId/products/by-code/:code': 'sales.read',
   'GET /api/v1/workspaces/:workspaceId/products/export': 'sales.manage',
   'POST /api/v1/workspaces/:workspaceId/products/import': 'sales.manage',
+  'POST /api/v1/workspaces/:workspaceId/imports/sales': 'sales.manage',
+  'POST /api/v1/workspaces/:workspaceId/imports/customers': 'sales.manage',
   'POST /api/v1/workspaces/:workspaceId/products': 'sales.manage',
   'GET /api/v1/workspaces/:workspaceId/products/:productId': 'sales.read',
   'PATCH /api/v1/workspaces/:workspaceId/products/:productId': 'sales.manage',

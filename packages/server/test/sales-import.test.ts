@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { presetMapping } from '@jejak/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aMember } from './accounts.harness.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 
 let t: TestApp;
@@ -202,5 +203,45 @@ describe('importing customers', () => {
     const again = await t.services.customerImport.importCustomers(ws, csv, { dryRun: false });
     expect(again.lines).toEqual({ total: 6, imported: 0, alreadyImported: 3, rejected: 3 });
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('the import API', () => {
+  const post = async (role: 'owner' | 'admin' | 'manager', query: string, body: Buffer | string) => {
+    const user = await aMember(t, role, { workspaceId: ws, branchIds: role === 'manager' ? [branch] : [] });
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/v1/workspaces/${ws}/imports/sales?${query}`,
+      headers: { cookie: user.cookie, 'x-csrf-token': user.csrf, 'content-type': 'application/gzip' },
+      payload: body,
+    });
+  };
+
+  it('takes the gzipped file as the body and answers a dry run to an admin; a manager may not import', async () => {
+    const dry = await post('admin', 'preset=online-retail&source=api-check&dryRun=true', gzipSync(sample));
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({
+      dryRun: true,
+      source: 'api-check',
+      lines: { total: 19, inOrders: 10 },
+    });
+    expect(dry.json<{ errors: unknown[] }>().errors[0]).toEqual({
+      line: 5,
+      code: 'no_original_sale',
+      reason: expect.stringContaining('C536379') as unknown,
+    });
+    expect((await post('manager', 'preset=online-retail&dryRun=true', gzipSync(sample))).statusCode).toBe(
+      403,
+    );
+  });
+
+  it('answers 400 naming the problem for a missing mapping, an unknown column or an empty body', async () => {
+    const none = await post('owner', 'dryRun=true', sample);
+    expect(none.statusCode).toBe(400);
+    expect(none.json<{ error: { message: string } }>().error.message).toMatch(/preset or map/);
+    const unknown = await post('owner', 'preset=online-retail&map=Tanggal=date&dryRun=true', sample);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json<{ error: { message: string } }>().error.message).toMatch(/no column "Tanggal"/);
+    expect((await post('owner', 'preset=online-retail', '')).statusCode).toBe(400);
   });
 });
