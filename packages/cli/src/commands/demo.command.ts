@@ -125,7 +125,7 @@ export function registerDemo(program: Command): void {
               rejected += result.rejected.length;
             }
             for (const message of day.messages.filter(isExperience)) await replay.handle(message);
-            for (const message of day.messages) await feedback.handle(message);
+            await feedback.handleDay(day.messages);
             bar?.update(day.index + 1, { events });
           }
           const tickets = await replay.finish(Math.min(end, services.now()));

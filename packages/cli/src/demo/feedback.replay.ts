@@ -6,8 +6,8 @@ import type { BusinessProfile } from './business-profile.types.ts';
 /** The simulated events this replay records through the modules that own them, instead of ingesting them. */
 export const FEEDBACK_EVENTS: ReadonlySet<string> = new Set(['Review Posted']);
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 /** Stage content of the coffee chain: links to its own material, each for the stage it serves. */
 const CONTENT = [
@@ -158,11 +158,25 @@ export class FeedbackReplay {
     }
   }
 
-  async handle(raw: unknown): Promise<void> {
-    const message = raw as SimulatedMessage;
+  /**
+   * One simulated day, after its events were ingested. What it sets off is written just after the
+   * day's last event: written at their own times, the views and reviews would arrive late for the
+   * customers' later events of the day and replay them, which made the demo a fifth slower.
+   */
+  async handleDay(messages: readonly unknown[]): Promise<void> {
+    let last = 0;
+    for (const m of messages) last = Math.max(last, Date.parse((m as SimulatedMessage).timestamp ?? '') || 0);
+    const base = Math.max(this.at, last + 1000);
+    for (const message of messages) {
+      this.at = base;
+      await this.handle(message as SimulatedMessage);
+    }
+    this.at = base;
+  }
+
+  private async handle(message: SimulatedMessage): Promise<void> {
     const at = Date.parse(message.timestamp ?? '');
     if (!Number.isFinite(at)) return;
-    this.at = Math.max(this.at, at);
     const seed = message.messageId ?? `${message.userId}:${at}`;
     if (message.event === 'Review Posted' && message.userId) return this.review(message, at);
     if (message.event === 'Inquiry Received' && message.userId && unit(`${seed}:iv`) < 0.15)
@@ -174,7 +188,7 @@ export class FeedbackReplay {
       message.properties?.category === 'complaint' &&
       unit(`${seed}:call`) < 0.4
     ) {
-      this.at += 2 * HOUR;
+      this.at += 20 * MINUTE;
       return this.interview(message.userId, 'complaint', seed);
     }
     const chance = unit(`${seed}:cv`);
@@ -211,7 +225,7 @@ export class FeedbackReplay {
       // complaints and some praise.
       const hidden = offTopic || (rating <= 2 && unit(`${seed}:hide`) < 0.2);
       const answer = rating <= 2 ? unit(`${seed}:re`) < 0.8 : unit(`${seed}:re`) < (rating === 3 ? 0.5 : 0.3);
-      this.at += 6 * HOUR;
+      this.at += 10 * MINUTE;
       await this.reviews.moderate(
         this.workspaceId,
         review.id,
@@ -226,7 +240,7 @@ export class FeedbackReplay {
     }
     // The owner calls back most unhappy reviewers and writes the call up.
     if (rating <= 2 && unit(`${seed}:call`) < 0.7) {
-      this.at += 18 * HOUR;
+      this.at += 30 * MINUTE;
       await this.interview(message.userId!, 'complaint', seed);
     }
   }
