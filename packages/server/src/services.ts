@@ -33,7 +33,7 @@ import { createExperienceServices } from './experience.services.ts';
 import { SalesImportService } from './sales-import/sales-import.service.ts';
 import { SalesReportService } from './reports/sales-report.service.ts';
 import { LoyaltyService } from './loyalty/loyalty.service.ts';
-import { traitsAudience } from './promotions/promotion-audience.ts';
+import { loyaltyAudience } from './promotions/promotion-audience.ts';
 import { PromotionCheckout } from './promotions/promotion-checkout.ts';
 import { PromotionService } from './promotions/promotion.service.ts';
 import { CustomerImportService } from './customers/customer-import.service.ts';
@@ -50,7 +50,7 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
   const salesJourney = new SalesJourney(journey, store.dialect, now);
   const salesSettings = new SalesSettingsService(store, now);
   const loyalty = new LoyaltyService(store, salesJourney, now);
-  const promotionCheckout = new PromotionCheckout(traitsAudience, salesJourney);
+  const promotionCheckout = new PromotionCheckout(loyaltyAudience, salesJourney);
   const orders = new OrderService(store, salesSettings, salesJourney, loyalty, now, promotionCheckout);
   // SQLite has one writer: concurrent batches share a transaction and its fsync instead of queueing for it.
   const ingest = new IngestService(

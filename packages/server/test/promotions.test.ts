@@ -246,6 +246,49 @@ describe('checkout with vouchers and promotions', () => {
   });
 });
 
+describe('promotions for a loyalty tier', () => {
+  it('apply to the program’s Silver members only', async () => {
+    const put = await asUser(t, shop.owner, 'PUT', salesUrl(t, '/loyalty/program'), {
+      enabled: true,
+      rupiahPerPoint: 10_000,
+      minOrder: 0,
+      productPoints: {},
+      categoryPoints: {},
+      pointValue: 100,
+      minRedeem: 10,
+      maxRedeemPercent: 100,
+      expiryDays: 365,
+      earnOnRedeemed: false,
+      allowNegative: false,
+      signupBonus: 0,
+      birthdayBonus: 0,
+      pendingDays: 0,
+      tiers: {
+        basis: 'points',
+        periodDays: 365,
+        holdDays: 30,
+        levels: [{ key: 'silver', name: 'Silver', threshold: 1, multiplierBp: 10_000 }],
+      },
+    });
+    expect(put.statusCode).toBe(200);
+    const member = await aCustomer(t, shop, '081211110010', 'Anggota');
+    const newcomer = await aCustomer(t, shop, '081211110011', 'Baru');
+    // Rp 44.000 earns 4 points: Silver from the first point.
+    expect((await sellLatte(t, shop, { quantity: 2, pay: 44_000, customerId: member })).statusCode).toBe(201);
+    const id = await aPromotion(t, shop, { name: 'Khusus Silver', tiers: ['silver'] });
+    await aCode(t, shop, id, 'SILVER10');
+    expect((await quote(['SILVER10'], { customerId: member })).json<Quote>().applied).toHaveLength(1);
+    expect(await refusal('SILVER10', { customerId: newcomer })).toMatchObject({
+      code: 'wrong_tier',
+      message: 'Promo ini khusus anggota silver.',
+    });
+    await asUser(t, shop.owner, 'PUT', salesUrl(t, '/loyalty/program'), {
+      ...put.json<object>(),
+      enabled: false,
+    });
+  });
+});
+
 describe('refunds and voids give vouchers back', () => {
   async function oneUseVoucher(code: string) {
     const id = await aPromotion(t, shop, {

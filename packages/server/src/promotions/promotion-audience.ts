@@ -1,4 +1,4 @@
-import type { Customer, Executor } from '@jejak/storage';
+import { LoyaltyRepository, type Customer, type Executor } from '@jejak/storage';
 
 /** Who a customer is to a promotion restricted to segments or tiers. */
 export interface AudienceFacts {
@@ -7,9 +7,10 @@ export interface AudienceFacts {
 }
 
 /**
- * Where segments (issue 8) and loyalty tiers come from. Until those modules answer, a customer's
- * `segments` trait (a list of names) and `tier` trait (a name) do, as sent through identify by a
- * shop's own systems; a module that owns them replaces this through createServices.
+ * Where segments and loyalty tiers come from. Tiers are the loyalty program's (its tier keys: silver,
+ * gold...); until segments (issue 8) answer, a customer's `segments` trait (a list of names) does, as
+ * sent through identify by a shop's own systems, and so does a `tier` trait for a customer the
+ * program has not tiered.
  */
 export interface PromotionAudience {
   of(db: Executor, workspaceId: string, customer: Customer): Promise<AudienceFacts>;
@@ -28,5 +29,14 @@ export const traitsAudience: PromotionAudience = {
       : [];
     const tier = typeof traits.tier === 'string' ? traits.tier : null;
     return Promise.resolve({ segments, tier });
+  },
+};
+
+/** The loyalty program's tier of the customer (its key), over what the traits say. */
+export const loyaltyAudience: PromotionAudience = {
+  async of(db, workspaceId, customer) {
+    const facts = await traitsAudience.of(db, workspaceId, customer);
+    const account = await new LoyaltyRepository(db).account(workspaceId, customer.id);
+    return account?.tier_key ? { ...facts, tier: account.tier_key } : facts;
   },
 };
