@@ -18,7 +18,13 @@ export default defineConfig({
         },
       },
       {
-        test: { name: 'sqlite', include: storageSuites, provide: { dialect: 'sqlite' }, testTimeout: 30_000 },
+        test: {
+          name: 'sqlite',
+          include: storageSuites,
+          provide: { dialect: 'sqlite' },
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
       },
       {
         test: {
