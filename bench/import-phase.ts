@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { currencyDigits, planSales, presetMapping } from '@jejak/core';
+import { minorUnitDigits, planSales, presetMapping } from '@jejak/core';
 import { createServices, fileText, loadConfig, openStore, readSaleFile } from '@jejak/server';
 import { phaseBar, say } from './progress.ts';
 
@@ -35,7 +35,7 @@ export async function measureImport(root: string, file = ONLINE_RETAIL): Promise
   const mapping = presetMapping('online-retail');
   say('import: parsing alone ...');
   let started = performance.now();
-  const read = readSaleFile(fileText(bytes), mapping, currencyDigits('GBP'), 'Europe/London');
+  const read = readSaleFile(fileText(bytes), mapping, minorUnitDigits('GBP'), 'Europe/London');
   const plan = planSales(read.lines, mapping.cancelPrefix, read.rejected);
   const parseMs = performance.now() - started;
   const lines = read.total;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   MappingError,
   checkMapping,
-  currencyDigits,
+  minorUnitDigits,
   planSales,
   type PlannedOrder,
   type SaleMapping,
@@ -59,7 +59,7 @@ export class SalesImportService {
   ): Promise<ImportSummary> {
     const started = this.now();
     const workspace = await this.workspace(workspaceId);
-    const digits = currencyDigits(workspace.currency);
+    const digits = minorUnitDigits(workspace.currency);
     const { plan, total } = this.plan(bytes, options.mapping, digits, workspace.timezone);
     const source = checkSource(options.source);
     if (

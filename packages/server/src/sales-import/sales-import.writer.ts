@@ -1,9 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   planPayments,
-  planRefund,
   type Channel,
-  type PaymentMethod,
   type PlannedOrder,
   type PlannedRefund,
   type SalePlan,
@@ -21,6 +19,7 @@ import {
   type Store,
 } from '@jejak/storage';
 import type { IngestService } from '../ingest/ingest.service.ts';
+import { refundPlanOf } from '../sales/refund.service.ts';
 import type { Stored } from './import-summary.ts';
 import { IMPORT_BATCH, priceImported } from './import-pricing.ts';
 
@@ -110,22 +109,7 @@ export class SalesImportWriter {
       const units = new Map<number, number>();
       for (const l of refund.lines) units.set(l.orderLine, (units.get(l.orderLine) ?? 0) + l.quantity);
       const lines = [...units].map(([n, quantity]) => ({ lineId: record.lines[n]!.id, quantity }));
-      const plan = planRefund(
-        record.lines.map((l) => ({
-          id: l.id,
-          quantity: l.quantity,
-          total: l.total,
-          refundedQuantity: l.refunded_quantity,
-          refundedAmount: l.refunded_amount,
-        })),
-        record.payments.map((p) => ({
-          id: p.id,
-          method: p.method as PaymentMethod,
-          amount: p.amount,
-          refundedAmount: p.refunded_amount,
-        })),
-        { lines },
-      );
+      const plan = refundPlanOf(record, { lines });
       const fully = record.lines.every(
         (l) =>
           l.refunded_quantity + (plan.lines.find((p) => p.lineId === l.id)?.quantity ?? 0) === l.quantity,

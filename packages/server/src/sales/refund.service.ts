@@ -265,24 +265,29 @@ export class RefundService {
   }
 }
 
+/** What a refund of a stored order gives back (`planRefund` over its lines and payments as stored). */
+export function refundPlanOf(record: OrderRecord, request: RefundRequest): RefundPlan {
+  return planRefund(
+    record.lines.map((l) => ({
+      id: l.id,
+      quantity: l.quantity,
+      total: l.total,
+      refundedQuantity: l.refunded_quantity,
+      refundedAmount: l.refunded_amount,
+    })),
+    record.payments.map((p) => ({
+      id: p.id,
+      method: p.method as PaymentMethod,
+      amount: p.amount,
+      refundedAmount: p.refunded_amount,
+    })),
+    request,
+  );
+}
+
 function plan(record: OrderRecord, request: RefundRequest): RefundPlan {
   try {
-    return planRefund(
-      record.lines.map((l) => ({
-        id: l.id,
-        quantity: l.quantity,
-        total: l.total,
-        refundedQuantity: l.refunded_quantity,
-        refundedAmount: l.refunded_amount,
-      })),
-      record.payments.map((p) => ({
-        id: p.id,
-        method: p.method as PaymentMethod,
-        amount: p.amount,
-        refundedAmount: p.refunded_amount,
-      })),
-      request,
-    );
+    return refundPlanOf(record, request);
   } catch (error) {
     if (error instanceof PricingError)
       throw badRequest(`body/${error.message}`, { path: `body/${error.path}` });

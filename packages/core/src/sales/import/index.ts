@@ -14,7 +14,7 @@ export {
   type SaleMapping,
   type SalePreset,
 } from './sale-mapping.ts';
-export { currencyDigits, parseAmount, parseLocalDateTime, parseQuantity } from './sale-values.ts';
+export { parseAmount, parseLocalDateTime, parseQuantity } from './sale-values.ts';
 export {
   isRejection,
   readSaleRow,

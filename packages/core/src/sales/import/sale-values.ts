@@ -1,25 +1,6 @@
 import { fromZonedTime } from 'date-fns-tz';
 import type { DateOrder } from './sale-mapping.ts';
 
-/**
- * The fraction digits of a currency's minor unit. The Rupiah has none in practice (DESIGN §4.2), whatever
- * ISO 4217 says; others as the runtime knows them (GBP and USD: 2).
- *
- * @example currencyDigits('IDR') // 0
- * @example currencyDigits('GBP') // 2
- */
-export function currencyDigits(currency: string): number {
-  if (currency === 'IDR') return 0;
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    );
-  } catch {
-    return 2;
-  }
-}
-
 const THOUSANDS = /^-?\d{1,3}([.,]\d{3})+$/;
 const DECIMAL = /^(-?)(\d*)(?:[.,](\d+))?$/;
 
