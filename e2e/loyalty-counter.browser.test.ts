@@ -152,6 +152,8 @@ describe('dashboard: points at the counter', () => {
     // 300 − 100 redeemed + 1 earned on the Rp 12.000 paid (not on what the points paid).
     expect(plain(await page.getByTestId('done-points').textContent())).toBe('Saldo poin sekarang: 201');
     receiptToken = plain(await page.getByTestId('receipt-link').textContent()).split('/struk/')[1] ?? '';
+    const whatsapp = decodeURIComponent((await page.getByTestId('whatsapp').getAttribute('href')) ?? '');
+    expect(whatsapp).toContain('Saldo poin Anda: 201');
     expect(receiptToken).not.toBe('');
   });
 

@@ -134,6 +134,7 @@ export const salesEn: typeof salesId = {
     waNumber: 'No. {{no}} · {{time}}',
     waTotal: 'Total: {{amount}}',
     waLink: 'See the receipt: {{link}}',
+    waPoints: 'Your points balance: {{points}}',
     pointsRedeemed: 'Redeemed {{points}} points',
     voucher: 'Voucher {{code}}',
     pointsEarned: 'Points earned',

@@ -132,6 +132,7 @@ export const salesId = {
     waNumber: 'No. {{no}} · {{time}}',
     waTotal: 'Total: {{amount}}',
     waLink: 'Lihat struk: {{link}}',
+    waPoints: 'Saldo poin Anda: {{points}}',
     pointsRedeemed: 'Tukar {{points}} poin',
     voucher: 'Voucher {{code}}',
     pointsEarned: 'Poin didapat',

@@ -8,9 +8,13 @@ export function receiptUrl(token: string, width?: 58 | 80): string {
   return `${window.location.origin}/struk/${token}${width ? `?lebar=${width}&cetak=1` : ''}`;
 }
 
-/** The receipt as a WhatsApp message: what was bought, the total, and the link to the full receipt. */
+/**
+ * The receipt as a WhatsApp message: what was bought, the total, the customer's points balance after
+ * the sale when it had points, and the link to the full receipt.
+ */
 export function whatsappText(
-  order: Pick<Order, 'receiptNo' | 'completedAt' | 'lines' | 'total' | 'shareToken'>,
+  order: Pick<Order, 'receiptNo' | 'completedAt' | 'lines' | 'total' | 'shareToken'> &
+    Partial<Pick<Order, 'loyalty'>>,
   shop: string,
   branch: string,
   format: { money: (n: number) => string; time: (ms: number) => string },
@@ -23,6 +27,7 @@ export function whatsappText(
     ...order.lines.map((l) => `${l.quantity} × ${l.name} — ${format.money(l.total)}`),
     '',
     t('sales.receipt.waTotal', { amount: format.money(order.total) }),
+    ...(order.loyalty ? [t('sales.receipt.waPoints', { points: order.loyalty.balanceAfter })] : []),
     t('sales.receipt.waLink', { link: receiptUrl(order.shareToken) }),
   ].join('\n');
 }
