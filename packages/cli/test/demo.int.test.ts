@@ -78,6 +78,15 @@ describe('jejak demo', () => {
       expect(branches.items.map((b) => b.name)).toContain('Kopi Nusantara Kemang');
       const atOne = await api.get<Overview>(`${base}/journey/overview?branch=${branches.items[0]!.id}`);
       expect(atOne.customers).toBeGreaterThan(0);
+
+      // The chain runs a weekday happy hour and a welcome voucher at its counters.
+      const promotions = await api.get<{ items: { name: string; trigger: string; codes: number }[] }>(
+        `${base}/promotions`,
+      );
+      expect(promotions.items.map((p) => [p.name, p.trigger, p.codes])).toEqual([
+        ['Selamat datang', 'code', 1],
+        ['Happy hour sore', 'automatic', 0],
+      ]);
       expect(atOne.customers).toBeLessThan(overview.customers);
 
       // Tickets and surveys are real records, played through the experience services at their times.

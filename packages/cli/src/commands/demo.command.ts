@@ -4,6 +4,7 @@ import { BranchRepository } from '@jejak/storage';
 import { COFFEE_CHAIN, simulateBusiness, type BusinessProfile } from '../demo/index.ts';
 import { EXPERIENCE_EVENTS, ExperienceReplay } from '../demo/experience.replay.ts';
 import { FEEDBACK_EVENTS, FeedbackReplay } from '../demo/feedback.replay.ts';
+import { seedDemoPromotions } from '../demo/promotions.demo.ts';
 import { fail, printJson, withServices } from '../context.ts';
 import { parseDate, parsePositiveInt } from './options.ts';
 
@@ -84,6 +85,7 @@ export function registerDemo(program: Command): void {
               created_at: services.now(),
             });
           }
+          await seedDemoPromotions(services, workspace.id);
           const end = jakartaMidnight(options.end ?? services.now()) + DAY_MS;
           const start = end - options.days * DAY_MS;
           const bar = options.json
