@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Navigate, NavLink, Outlet, Route } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { settingsFor, type SettingsItem } from '../layout/navigation.ts';
@@ -8,9 +8,11 @@ import { BranchesPage } from './branches/branches.page.tsx';
 import { KeysPage } from './keys/keys.page.tsx';
 import { MembersPage } from './members/members.page.tsx';
 import { QuarantinePage } from './quarantine/quarantine.page.tsx';
-import { RulesPage } from './rules/rules.page.tsx';
 import { WorkspaceSettingsPage } from './workspace/workspace-settings.page.tsx';
 import './settings.css';
+
+// The rules' preview draws a chart: ECharts loads with this page, not with every page of the app.
+const RulesPage = lazy(() => import('./rules/rules.page.tsx').then((m) => ({ default: m.RulesPage })));
 
 /** The settings section inside a workspace: a sub-navigation of the pages one's role can use. */
 function SettingsLayout() {
