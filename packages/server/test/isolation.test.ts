@@ -29,6 +29,7 @@ const b = {
   review: '',
   content: '',
   interview: '',
+  promotion: '',
 };
 
 beforeAll(async () => {
@@ -101,6 +102,13 @@ beforeAll(async () => {
       url: 'https://b.example/studi',
     })
   ).id;
+  b.promotion = (
+    await t.services.promotions.create(b.id, {
+      name: 'Promo B',
+      trigger: 'code',
+      reward: { type: 'amount', amount: 1_000 },
+    })
+  ).id;
   b.interview = (
     await t.services.interviews.create(
       b.id,
@@ -131,6 +139,7 @@ function idsOfB(): Record<string, string> {
     reviewId: b.review,
     itemId: b.content,
     interviewId: b.interview,
+    promotionId: b.promotion,
     code: 'B-1',
     // Support hours: a branch's, or the whole business's (*).
     scope: b.branch,
@@ -177,6 +186,11 @@ function bodies(): Record<string, object> {
     'POST /content/:itemId/links': { customerId: b.customer },
     'PATCH /interviews/:interviewId': { title: 'Diambil' },
     'DELETE /interviews/:interviewId': {},
+    'PATCH /promotions/:promotionId': { name: 'Diambil' },
+    'POST /promotions/:promotionId/archive': { archived: true },
+    'POST /promotions/:promotionId/codes': { code: 'CURI-1' },
+    'POST /promotions/:promotionId/batches': { count: 1 },
+    'POST /branches/:branchId/promotions/quote': { codes: [], lines: [line] },
     'POST /loyalty/customers/:customerId/adjustments': {
       points: 5,
       reason: 'diambil alih',
@@ -319,6 +333,11 @@ describe('workspace isolation, from the route table', () => {
     const reviews = await t.services.reviews.list(b.id, { limit: 5 });
     expect(reviews.items).toMatchObject([{ id: b.review, status: 'pending', reply: null }]);
     expect(await t.services.content.list(b.id)).toMatchObject([{ id: b.content, archived_at: null }]);
+    expect(await t.services.promotions.get(b.id, b.promotion)).toMatchObject({
+      name: 'Promo B',
+      active: true,
+    });
+    expect(await t.services.promotions.codes(b.id, b.promotion)).toHaveLength(0);
     const notes = await t.services.interviews.search(b.id, { limit: 5 });
     expect(notes.items).toMatchObject([{ id: b.interview, title: 'Wawancara B' }]);
     expect(await t.services.loyalty.entries(b.id, b.customer, { limit: 5 })).toEqual([]);
