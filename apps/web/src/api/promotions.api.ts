@@ -38,6 +38,7 @@ export interface PromotionInput {
   hours?: { from: string; to: string } | null;
   totalLimit?: number | null;
   perCustomerLimit?: number | null;
+  branchIds?: string[] | null;
   stacking?: 'exclusive' | 'stackable';
 }
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreatePromotion, type Promotion, type PromotionInput } from '../api/promotions.api.ts';
+import { useBranches, useProductList } from '../api/sales.api.ts';
 import { startOfDay, addDays } from '../format/zoned-day.ts';
 import { useWorkspace } from '../layout/workspace-context.ts';
 import { ErrorNotice } from '../pages/error-notice.tsx';
@@ -17,7 +18,11 @@ export function PromotionForm({ onCreated }: { onCreated: (p: Promotion) => void
   const create = useCreatePromotion(workspace.id);
   const [name, setName] = useState('');
   const [trigger, setTrigger] = useState<'code' | 'automatic'>('code');
-  const [rewardType, setRewardType] = useState<'percent' | 'amount'>('percent');
+  const [rewardType, setRewardType] = useState<'percent' | 'amount' | 'free_item'>('percent');
+  const [freeProduct, setFreeProduct] = useState('');
+  const [branchIds, setBranchIds] = useState<string[]>([]);
+  const products = useProductList(workspace.id);
+  const branches = useBranches(workspace.id);
   const [value, setValue] = useState('');
   const [cap, setCap] = useState('');
   const [minSpend, setMinSpend] = useState('');
@@ -42,7 +47,10 @@ export function PromotionForm({ onCreated }: { onCreated: (p: Promotion) => void
       reward:
         rewardType === 'percent'
           ? { type: 'percent', percent: amount, maxDiscount: whole(cap) }
-          : { type: 'amount', amount },
+          : rewardType === 'amount'
+            ? { type: 'amount', amount }
+            : { type: 'free_item', productId: freeProduct, quantity: Math.max(amount, 1) },
+      branchIds: branchIds.length > 0 ? branchIds : null,
       minSpend: whole(minSpend) ?? 0,
       startsAt: starts ? startOfDay(starts, zone) : null,
       // The end date is the last day it runs: it ends when the next one begins.
@@ -85,15 +93,29 @@ export function PromotionForm({ onCreated }: { onCreated: (p: Promotion) => void
           {t('promotions.create.rewardType')}
           <select
             value={rewardType}
-            onChange={(e) => setRewardType(e.target.value as 'percent' | 'amount')}
+            onChange={(e) => setRewardType(e.target.value as 'percent' | 'amount' | 'free_item')}
             data-testid="promo-reward-type"
           >
             <option value="percent">{t('promotions.create.percent')}</option>
             <option value="amount">{t('promotions.create.amount')}</option>
+            <option value="free_item">{t('promotions.create.freeItem')}</option>
           </select>
         </label>
+        {rewardType === 'free_item' && (
+          <label>
+            {t('promotions.create.freeProduct')}
+            <select required value={freeProduct} onChange={(e) => setFreeProduct(e.target.value)}>
+              <option value="" />
+              {(products.data ?? []).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
-          {t('promotions.create.value')}
+          {rewardType === 'free_item' ? t('promotions.create.freeQuantity') : t('promotions.create.value')}
           <input
             required
             inputMode="numeric"
@@ -140,6 +162,23 @@ export function PromotionForm({ onCreated }: { onCreated: (p: Promotion) => void
             </label>
           ))}
         </fieldset>
+        {(branches.data ?? []).length > 1 && (
+          <fieldset className="days">
+            <legend>{t('promotions.create.branches')}</legend>
+            {(branches.data ?? []).map((b) => (
+              <label key={b.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={branchIds.includes(b.id)}
+                  onChange={(e) =>
+                    setBranchIds((ids) => (e.target.checked ? [...ids, b.id] : ids.filter((x) => x !== b.id)))
+                  }
+                />
+                {b.name}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <label>
           {t('promotions.create.hoursFrom')}
           <input
