@@ -12,6 +12,7 @@ const run = promisify(execFile);
 interface DemoResult {
   workspace: { id: string; slug: string };
   events: number;
+  sales: { orders: number; guests: number; customers: number; refunds: number; voids: number };
   rejected: number;
   secretKey: string;
 }
@@ -89,6 +90,41 @@ describe('jejak demo', () => {
       ]);
       expect(atOne.customers).toBeLessThan(overview.customers);
 
+      // A year of counter sales through the order service, at all three outlets, in the business reports.
+      expect(result.sales.customers).toBeGreaterThan(1000);
+      expect(result.sales.guests).toBeGreaterThan(1000);
+      const year = 'from=2025-11-24&to=2026-11-23';
+      const byBranch = await api.get<{
+        rows: { name: string; orders: number; netSales: number; margin: number }[];
+      }>(`${base}/reports/branches?${year}`);
+      expect(byBranch.rows.map((r) => r.name).sort()).toEqual([
+        'Kopi Nusantara Dago',
+        'Kopi Nusantara Kemang',
+        'Kopi Nusantara Menteng',
+      ]);
+      for (const row of byBranch.rows) {
+        expect(row.orders, row.name).toBeGreaterThan(300);
+        expect(row.margin, row.name).toBeGreaterThan(0.4);
+      }
+      const months = await api.get<{
+        rows: { orders: number }[];
+        totals: { orders: number; refunds: number };
+      }>(`${base}/reports/sales?${year}&interval=month`);
+      expect(months.rows).toHaveLength(13);
+      expect(months.rows.filter((m) => m.orders > 0).length).toBeGreaterThanOrEqual(12);
+      expect(months.totals.orders).toBeGreaterThan(result.sales.orders * 0.98);
+      expect(months.totals.refunds).toBeGreaterThan(10);
+      const payments = await api.get<{ rows: { method: string }[] }>(`${base}/reports/payments?${year}`);
+      expect(payments.rows.map((r) => r.method)).toEqual(
+        expect.arrayContaining(['cash', 'qris', 'gopay', 'ovo', 'debit_card', 'credit_card']),
+      );
+      const stock = await api.get<{ rows: { branchName: string; costValue: number }[] }>(
+        `${base}/reports/stock-value`,
+      );
+      expect(new Set(stock.rows.filter((r) => r.costValue > 0).map((r) => r.branchName)).size).toBe(3);
+      const employees = await api.get<{ rows: { name: string }[] }>(`${base}/reports/employees?${year}`);
+      expect(employees.rows.length).toBeGreaterThanOrEqual(9);
+
       // Tickets and surveys are real records, played through the experience services at their times.
       const tickets = await api.get<{ items: { status: string; targets: { state: string }[] }[] }>(
         `${base}/tickets?status=resolved`,
@@ -150,12 +186,14 @@ describe('jejak demo', () => {
     } finally {
       await server.stop();
     }
-  });
+  }, 300_000);
 
   it('gives the same data for the same seed, and refuses a second demo under the same slug', async () => {
-    const second = await demo('--customers', '1200', '--slug', 'kopi-kedua');
-    const first = await demo('--customers', '1200', '--slug', 'kopi-ketiga');
+    // A quarter is enough to compare; a year each would only take longer.
+    const second = await demo('--customers', '1200', '--days', '90', '--slug', 'kopi-kedua');
+    const first = await demo('--customers', '1200', '--days', '90', '--slug', 'kopi-ketiga');
     expect(second.events).toBe(first.events);
+    expect(second.sales).toEqual(first.sales);
     await expect(demo('--customers', '10', '--slug', 'kopi-kedua')).rejects.toThrow(/already exists/);
-  });
+  }, 300_000);
 });

@@ -5,6 +5,7 @@ import { COFFEE_CHAIN, simulateBusiness, type BusinessProfile } from '../demo/in
 import { EXPERIENCE_EVENTS, ExperienceReplay } from '../demo/experience.replay.ts';
 import { FEEDBACK_EVENTS, FeedbackReplay } from '../demo/feedback.replay.ts';
 import { seedDemoPromotions } from '../demo/promotions.demo.ts';
+import { CounterSales, isCounterSale } from '../demo/counter-sales.replay.ts';
 import { fail, printJson, withServices } from '../context.ts';
 import { parseDate, parsePositiveInt } from './options.ts';
 
@@ -85,7 +86,6 @@ export function registerDemo(program: Command): void {
               created_at: services.now(),
             });
           }
-          await seedDemoPromotions(services, workspace.id);
           const end = jakartaMidnight(options.end ?? services.now()) + DAY_MS;
           const start = end - options.days * DAY_MS;
           const bar = options.json
@@ -114,22 +114,46 @@ export function registerDemo(program: Command): void {
           // Reviews, stage content and interview notes go through their own modules too.
           const feedback = new FeedbackReplay(services, workspace.id, business, end);
           await feedback.setUp(start);
-          for (const day of days) {
-            const isExperience = (m: unknown) =>
-              EXPERIENCE_EVENTS.has(String((m as { event?: unknown }).event));
-            const isFeedback = (m: unknown) => FEEDBACK_EVENTS.has(String((m as { event?: unknown }).event));
-            const tracked = day.messages.filter((m) => !isExperience(m) && !isFeedback(m));
-            for (let i = 0; i < tracked.length; i += BATCH) {
-              const result = await services.ingest.ingest(write.row, tracked.slice(i, i + BATCH), {
+          // Sales at the outlets' counters go through the order service, as a till's would.
+          const counter = new CounterSales(
+            services,
+            workspace.id,
+            business,
+            options.seed,
+            Math.max(1, Math.round(options.customers / 600)),
+          );
+          await counter.setUp(start);
+          const ingest = async (messages: readonly unknown[]) => {
+            for (let i = 0; i < messages.length; i += BATCH) {
+              const result = await services.ingest.ingest(write.row, messages.slice(i, i + BATCH), {
                 endpoint: 'jejak demo',
               });
               events += result.accepted;
               rejected += result.rejected.length;
             }
+          };
+          for (const day of days) {
+            const eventOf = (m: unknown) => String((m as { event?: unknown }).event);
+            const isExperience = (m: unknown) => EXPERIENCE_EVENTS.has(eventOf(m));
+            const isFeedback = (m: unknown) => FEEDBACK_EVENTS.has(eventOf(m));
+            const isRefund = (m: unknown) => eventOf(m) === 'Order Refunded';
+            await ingest(
+              day.messages.filter(
+                (m) => !isExperience(m) && !isFeedback(m) && !isCounterSale(m) && !isRefund(m),
+              ),
+            );
+            await counter.day(day.start, day.messages.filter(isCounterSale));
+            const refunds = day.messages.filter(isRefund);
+            const elsewhere = [];
+            for (const m of refunds) if (!(await counter.refundSimulated(m))) elsewhere.push(m);
+            await ingest(elsewhere);
             for (const message of day.messages.filter(isExperience)) await replay.handle(message);
             await feedback.handleDay(day.messages);
             bar?.update(day.index + 1, { events });
           }
+          await counter.finish(end);
+          // After the history: the promotions are for sales from now on, not for the simulated year's.
+          await seedDemoPromotions(services, workspace.id);
           const tickets = await replay.finish(Math.min(end, services.now()));
           bar?.stop();
           const advanced = await services.journey.advanceDue();
@@ -142,6 +166,7 @@ export function registerDemo(program: Command): void {
           const result = {
             workspace,
             events,
+            sales: counter.counts,
             rejected,
             tickets,
             feedback: feedback.counts,
@@ -154,7 +179,9 @@ export function registerDemo(program: Command): void {
           if (options.json) return printJson(result);
           process.stdout.write(
             `\nCreated ${workspace.name} (${workspace.slug}, id ${workspace.id}) with ${events} events` +
-              `${rejected ? ` (${rejected} refused, see the quarantine)` : ''}.\n\n` +
+              `${rejected ? ` (${rejected} refused, see the quarantine)` : ''}, ` +
+              `${counter.counts.orders} counter sales (${counter.counts.guests} to guests), ` +
+              `${counter.counts.refunds} refunds and ${counter.counts.voids} voids.\n\n` +
               `Customers per stage now:\n` +
               overview.stages
                 .map((s) => `  ${s.label.id.padEnd(14)} ${String(s.customers).padStart(7)}`)

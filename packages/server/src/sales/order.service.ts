@@ -58,124 +58,7 @@ export class OrderService {
         const stored = await orders.getByExternalRef(workspaceId, COUNTER_SOURCE, body.externalRef);
         if (stored) return { order: await this.view(trx, stored), created: false };
       }
-      const branch = await this.branch(trx, workspaceId, branchId);
-      if (branch.archived_at !== null)
-        throw conflict(`Branch ${branch.name} is archived; restore it to sell there`);
-      const products = await this.products(trx, workspaceId, body.lines);
-      const customer = await this.customer(trx, workspaceId, body.customerId);
-      const settings = await this.settings.get(workspaceId, trx);
-      const at = this.now();
-      // Discounts compose in this order: each line's own; promotions (vouchers, automatic ones) on what
-      // the lines cost after those; the cashier's order discount; then loyalty points, quoted on the cart
-      // priced with everything before them.
-      const promotions = await this.promotions.plan(trx, {
-        workspaceId,
-        branch,
-        customer,
-        lines: lineNets(body, products),
-        products,
-        codes: body.voucherCodes ?? [],
-        at,
-      });
-      await this.promotions.refuseUnapplied(trx, workspaceId, promotions);
-      const cuts = promotions.plan.lineCuts;
-      const points =
-        body.redeemPoints === undefined
-          ? null
-          : await this.loyalty.quote(
-              trx,
-              workspaceId,
-              customer,
-              body.redeemPoints,
-              discountable(priceCart(body, products, settings.tax, cuts), settings.tax),
-            );
-      const { priced, payments } = price(body, products, settings.tax, cuts, points?.value ?? 0);
-      const orderId = randomUUID();
-      await this.takeStock(
-        trx,
-        workspaceId,
-        branchId,
-        orderId,
-        body.lines,
-        products,
-        settings.allowNegativeStock,
-        actor,
-        at,
-      );
-      const order: NewOrder = {
-        id: orderId,
-        workspace_id: workspaceId,
-        branch_id: branchId,
-        receipt_no: await orders.nextReceiptNumbers(workspaceId, branchId),
-        source: COUNTER_SOURCE,
-        external_ref: body.externalRef ?? null,
-        customer_id: customer?.id ?? null,
-        employee_id: actor.id,
-        employee_name: actor.name,
-        status: 'completed',
-        subtotal: priced.subtotal,
-        promotion_discount: priced.promotionDiscount,
-        order_discount: priced.orderDiscount,
-        discount_total: priced.discountTotal,
-        tax_total: priced.taxTotal,
-        tax_rate_bp: settings.tax.rateBp,
-        tax_mode: settings.tax.mode,
-        total: priced.total,
-        change_due: payments.reduce((s, p) => s + p.change, 0),
-        refunded_total: 0,
-        note: body.note?.trim() || null,
-        share_token: randomBytes(18).toString('base64url'),
-        version: 0,
-        completed_at: at,
-        created_at: at,
-      };
-      const lines = priced.lines.map((l, i) => {
-        const product = products.get(body.lines[i]!.productId)!;
-        return {
-          id: randomUUID(),
-          workspace_id: workspaceId,
-          order_id: orderId,
-          line_no: i + 1,
-          product_id: product.id,
-          sku: product.sku,
-          name: product.name,
-          category: product.category,
-          quantity: l.quantity,
-          unit_price: l.unitPrice,
-          unit_cost: product.cost,
-          gross: l.gross,
-          line_discount: l.lineDiscount,
-          promotion_discount: l.promotionDiscount,
-          order_discount_share: l.orderDiscountShare,
-          tax: l.tax,
-          total: l.total,
-          refunded_quantity: 0,
-          refunded_amount: 0,
-        };
-      });
-      const paymentRows = payments.map((p, i) => ({
-        id: randomUUID(),
-        workspace_id: workspaceId,
-        order_id: orderId,
-        seq: i + 1,
-        method: p.method,
-        label: p.label,
-        reference: p.reference,
-        amount: p.amount,
-        tendered: p.tendered,
-        change: p.change,
-        refunded_amount: 0,
-      }));
-      if (!(await orders.insert(order, lines, paymentRows))) {
-        // The same till id committed by a concurrent request while this one ran: that sale stands.
-        throw new Retry();
-      }
-      const stored = (await orders.get(workspaceId, orderId))!;
-      if (customer) {
-        await this.emitCompleted(trx, stored, branch, lines, payments, actor);
-        await this.loyalty.settleSale(trx, { order: stored, customer, lines, redeemed: points, actor });
-      }
-      await this.promotions.redeem(trx, promotions, stored);
+      const stored = await this.place(trx, workspaceId, branchId, body, actor);
       return { order: await this.view(trx, stored), created: true };
     }).catch(async (error: unknown) => {
       if (!(error instanceof Retry) || body.externalRef === undefined) throw error;
@@ -187,6 +70,134 @@ export class OrderService {
       if (!stored) throw error;
       return { order: await this.view(this.store.db, stored), created: false };
     });
+  }
+
+  /**
+   * A sale inside the caller's transaction: the same checks, stock, receipt number, journey move,
+   * promotions and loyalty as a checkout, and the stored order back. The demo business writes a day of
+   * sales in one transaction through it.
+   */
+  async place(trx: Executor, workspaceId: string, branchId: string, body: CheckoutBody, actor: Actor) {
+    const orders = new OrderRepository(trx);
+    const branch = await this.branch(trx, workspaceId, branchId);
+    if (branch.archived_at !== null)
+      throw conflict(`Branch ${branch.name} is archived; restore it to sell there`);
+    const products = await this.products(trx, workspaceId, body.lines);
+    const customer = await this.customer(trx, workspaceId, body.customerId);
+    const settings = await this.settings.get(workspaceId, trx);
+    const at = this.now();
+    // Discounts compose in this order: each line's own; promotions (vouchers, automatic ones) on what
+    // the lines cost after those; the cashier's order discount; then loyalty points, quoted on the cart
+    // priced with everything before them.
+    const promotions = await this.promotions.plan(trx, {
+      workspaceId,
+      branch,
+      customer,
+      lines: lineNets(body, products),
+      products,
+      codes: body.voucherCodes ?? [],
+      at,
+    });
+    await this.promotions.refuseUnapplied(trx, workspaceId, promotions);
+    const cuts = promotions.plan.lineCuts;
+    const points =
+      body.redeemPoints === undefined
+        ? null
+        : await this.loyalty.quote(
+            trx,
+            workspaceId,
+            customer,
+            body.redeemPoints,
+            discountable(priceCart(body, products, settings.tax, cuts), settings.tax),
+          );
+    const { priced, payments } = price(body, products, settings.tax, cuts, points?.value ?? 0);
+    const orderId = randomUUID();
+    await this.takeStock(
+      trx,
+      workspaceId,
+      branchId,
+      orderId,
+      body.lines,
+      products,
+      settings.allowNegativeStock,
+      actor,
+      at,
+    );
+    const order: NewOrder = {
+      id: orderId,
+      workspace_id: workspaceId,
+      branch_id: branchId,
+      receipt_no: await orders.nextReceiptNumbers(workspaceId, branchId),
+      source: COUNTER_SOURCE,
+      external_ref: body.externalRef ?? null,
+      customer_id: customer?.id ?? null,
+      employee_id: actor.id,
+      employee_name: actor.name,
+      status: 'completed',
+      subtotal: priced.subtotal,
+      promotion_discount: priced.promotionDiscount,
+      order_discount: priced.orderDiscount,
+      discount_total: priced.discountTotal,
+      tax_total: priced.taxTotal,
+      tax_rate_bp: settings.tax.rateBp,
+      tax_mode: settings.tax.mode,
+      total: priced.total,
+      change_due: payments.reduce((s, p) => s + p.change, 0),
+      refunded_total: 0,
+      note: body.note?.trim() || null,
+      share_token: randomBytes(18).toString('base64url'),
+      version: 0,
+      completed_at: at,
+      created_at: at,
+    };
+    const lines = priced.lines.map((l, i) => {
+      const product = products.get(body.lines[i]!.productId)!;
+      return {
+        id: randomUUID(),
+        workspace_id: workspaceId,
+        order_id: orderId,
+        line_no: i + 1,
+        product_id: product.id,
+        sku: product.sku,
+        name: product.name,
+        category: product.category,
+        quantity: l.quantity,
+        unit_price: l.unitPrice,
+        unit_cost: product.cost,
+        gross: l.gross,
+        line_discount: l.lineDiscount,
+        promotion_discount: l.promotionDiscount,
+        order_discount_share: l.orderDiscountShare,
+        tax: l.tax,
+        total: l.total,
+        refunded_quantity: 0,
+        refunded_amount: 0,
+      };
+    });
+    const paymentRows = payments.map((p, i) => ({
+      id: randomUUID(),
+      workspace_id: workspaceId,
+      order_id: orderId,
+      seq: i + 1,
+      method: p.method,
+      label: p.label,
+      reference: p.reference,
+      amount: p.amount,
+      tendered: p.tendered,
+      change: p.change,
+      refunded_amount: 0,
+    }));
+    if (!(await orders.insert(order, lines, paymentRows))) {
+      // The same till id committed by a concurrent request while this one ran: that sale stands.
+      throw new Retry();
+    }
+    const stored = (await orders.get(workspaceId, orderId))!;
+    if (customer) {
+      await this.emitCompleted(trx, stored, branch, lines, payments, actor);
+      await this.loyalty.settleSale(trx, { order: stored, customer, lines, redeemed: points, actor });
+    }
+    await this.promotions.redeem(trx, promotions, stored);
+    return stored;
   }
 
   /** An order of a branch, with its lines, payments and history. */
