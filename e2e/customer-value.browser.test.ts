@@ -97,7 +97,7 @@ describe('customer value in the browser', () => {
     for (const share of alive)
       expect(Number(share.replace('%', '').replace(',', '.'))).toBeLessThanOrEqual(50);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cv-csv').click()]);
-    const csv = readFileSync((await download.path()), 'utf8')
+    const csv = readFileSync(await download.path(), 'utf8')
       .trim()
       .split('\n');
     expect(csv[0]).toContain('customer_id,name,repeat_purchases');
@@ -115,5 +115,25 @@ describe('customer value in the browser', () => {
     await expect.poll(() => panel.textContent()).toContain('Likely still active');
     await page.setViewportSize({ width: 1024, height: 800 });
     await page.screenshot({ path: screenshotPath('customer-value-customer-1024') });
+  });
+
+  it('groups the buyers into RFM segments that add up, and lists one segment', async () => {
+    await page.getByLabel('Language').selectOption('id');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByRole('link', { name: 'Segmen RFM' }).click();
+    const segments = page.getByTestId('rfm-segments');
+    await segments.waitFor();
+    const counts = await segments.locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(counts.map((c) => Number(c.replace(/\./g, ''))).reduce((a, b) => a + b, 0)).toBe(2357);
+    const grid = await page.getByTestId('rfm-grid').locator('tbody td').allTextContents();
+    expect(grid.map((c) => Number(c.replace(/\./g, ''))).reduce((a, b) => a + b, 0)).toBe(2357);
+    await segments.getByRole('button', { name: 'Juara' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Pembeli di segmen Juara' }).count()).toBe(1);
+    const cells = page.getByTestId('rfm-customers').locator('tbody tr td:nth-child(2)');
+    await page.screenshot({ path: screenshotPath('rfm-1440'), fullPage: true });
+    await expect.poll(() => cells.count()).toBeGreaterThan(0);
+    const rows = await cells.allTextContents();
+    for (const segment of rows) expect(segment).toBe('Juara');
+    await page.screenshot({ path: screenshotPath('rfm-1440'), fullPage: true });
   });
 });

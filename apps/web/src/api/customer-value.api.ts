@@ -85,3 +85,63 @@ export function useFitCustomerValue(ws: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: ['customer-value', ws] }),
   });
 }
+
+export const RFM_SEGMENTS = [
+  'champions',
+  'loyal',
+  'potential_loyalist',
+  'new_customer',
+  'promising',
+  'need_attention',
+  'about_to_sleep',
+  'at_risk',
+  'cant_lose',
+  'hibernating',
+] as const;
+export type RfmSegment = (typeof RFM_SEGMENTS)[number];
+
+export interface RfmReport {
+  asOfDay: number;
+  customers: number;
+  segments: {
+    segment: RfmSegment;
+    customers: number;
+    share: number;
+    averageRecencyDays: number;
+    averageFrequency: number;
+    averageMonetary: number;
+    monetary: number;
+  }[];
+  grid: number[][];
+}
+
+export interface RfmCustomer {
+  customerId: string;
+  customerName: string | null;
+  recencyDays: number;
+  frequency: number;
+  monetary: number;
+  r: number;
+  f: number;
+  m: number;
+  segment: RfmSegment;
+}
+
+const rfmBase = (ws: string) => `/workspaces/${ws}/analytics/rfm`;
+
+export function rfmCsvUrl(ws: string, segment: RfmSegment | undefined): string {
+  return `/api/v1${rfmBase(ws)}/customers.csv${segment ? `?segment=${segment}` : ''}`;
+}
+
+export function useRfm(ws: string) {
+  return useQuery({ queryKey: ['rfm', ws], queryFn: () => api.get<RfmReport>(rfmBase(ws)) });
+}
+
+export function useRfmCustomers(ws: string, segment: RfmSegment | undefined, offset: number) {
+  const query = new URLSearchParams({ limit: '50', offset: String(offset) });
+  if (segment) query.set('segment', segment);
+  return useQuery({
+    queryKey: ['rfm', ws, 'customers', segment, offset],
+    queryFn: () => api.get<{ total: number; items: RfmCustomer[] }>(`${rfmBase(ws)}/customers?${query}`),
+  });
+}

@@ -75,6 +75,7 @@ export const en: Catalogue = {
     mainNav: 'Main navigation',
   },
   nav: {
+    rfm: 'RFM segments',
     customerValue: 'Customer value',
     content: 'Stage content',
     interviews: 'Interviews',

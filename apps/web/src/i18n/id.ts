@@ -79,6 +79,7 @@ export const id = {
     mainNav: 'Navigasi utama',
   },
   nav: {
+    rfm: 'Segmen RFM',
     customerValue: 'Nilai pelanggan',
     content: 'Konten per tahap',
     interviews: 'Wawancara',

@@ -29,6 +29,7 @@ describe('navigation', () => {
       'content',
       'interviews',
       'customerValue',
+      'rfm',
       'orders',
       'reports',
       'loyalty',

@@ -12,6 +12,7 @@ export interface NavItem {
     | 'content'
     | 'interviews'
     | 'customerValue'
+    | 'rfm'
     | 'supportSettings'
     | 'counter'
     | 'orders'
@@ -42,6 +43,7 @@ const NAV: readonly NavItem[] = [
   { key: 'content', path: 'konten', permission: 'content.read' },
   { key: 'interviews', path: 'wawancara', permission: 'interviews.read' },
   { key: 'customerValue', path: 'nilai-pelanggan', permission: 'analytics.read' },
+  { key: 'rfm', path: 'segmen-rfm', permission: 'analytics.read' },
   { key: 'supportSettings', path: 'support-settings', permission: 'support.manage' },
   { key: 'counter', path: 'kasir', permission: 'sales.write' },
   { key: 'orders', path: 'penjualan', permission: 'sales.read' },
