@@ -48,6 +48,19 @@ describe('dashboard: business reports', () => {
       cost: 6_000,
       trackStock: false,
     });
+    const beans = await api.post<{ id: string }>(`${base}/products`, {
+      sku: 'BJ-GY',
+      name: 'Biji Kopi Gayo 200 g',
+      category: 'Biji Kopi',
+      unit: 'bungkus',
+      price: 85_000,
+      cost: 50_000,
+    });
+    await api.post(`${base}/branches/${branch.kemang}/stock/movements`, {
+      productId: beans.id,
+      kind: 'received',
+      quantity: 20,
+    });
     const sell = (at: string, lines: { productId: string; quantity: number }[], payments: object[]) =>
       api.post<{ id: string; lines: { id: string }[] }>(`${base}/branches/${at}/orders`, { lines, payments });
     // Kemang: 3 lattes and a roti, paid half cash half QRIS; 1 latte by GoPay. Depok: 2 roti in cash.
@@ -135,7 +148,7 @@ describe('dashboard: business reports', () => {
     expect(download.suggestedFilename()).toMatch(
       /^penjualan-per-produk-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/,
     );
-    const csv = readFileSync((await download.path()), 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     const lines = csv.trimEnd().split('\n');
     expect(lines[0]).toBe(
       'sku,produk,kategori,jumlah,jumlah_refund,penjualan,nilai_refund,penjualan_bersih,pendapatan_tanpa_ppn,hpp,laba_kotor,margin_persen',
@@ -147,9 +160,40 @@ describe('dashboard: business reports', () => {
       page.waitForEvent('download'),
       page.getByTestId('csv-excel-branches').click(),
     ]);
-    const text = readFileSync((await excel.path()), 'utf8');
+    const text = readFileSync(await excel.path(), 'utf8');
     expect(text.startsWith('\ufeffcabang;id_cabang;pesanan;')).toBe(true);
     expect(text).toContain('Outlet Depok;');
     expect(text).not.toContain('Outlet Kemang');
+  });
+
+  it('corrects the stock after a count and sends goods to another branch', async () => {
+    await page.getByRole('link', { name: 'Produk & stok' }).click();
+    await expect
+      .poll(async () => plain(await page.getByTestId('stock-BJ-GY').textContent()))
+      .toBe('20 bungkus');
+    await page.getByTestId('adjust-change').fill('-2');
+    await page.getByTestId('adjust-reason').fill('Dua bungkus sobek');
+    await page.getByTestId('adjust-save').click();
+    await expect
+      .poll(async () => plain(await page.getByTestId('stock-BJ-GY').textContent()))
+      .toBe('18 bungkus');
+    expect(plain(await page.getByTestId('catalogue-notice').textContent())).toBe(
+      'Stok Biji Kopi Gayo 200 g dikoreksi -2: Dua bungkus sobek.',
+    );
+    await page.getByTestId('transfer-to').selectOption({ label: 'Outlet Depok' });
+    await page.getByTestId('transfer-quantity').fill('5');
+    await page.getByTestId('transfer-save').click();
+    await expect
+      .poll(async () => plain(await page.getByTestId('stock-BJ-GY').textContent()))
+      .toBe('13 bungkus');
+    expect(plain(await page.getByTestId('catalogue-notice').textContent())).toBe(
+      '5 bungkus Biji Kopi Gayo 200 g dikirim ke Outlet Depok.',
+    );
+    await page.screenshot({ path: screenshotPath('stock-moves-1440'), fullPage: true });
+    // The stock's value follows: 13 at Kemang and 5 at Depok, at cost.
+    await page.getByRole('link', { name: 'Laporan' }).click();
+    await expect
+      .poll(async () => plain(await page.getByTestId('report-stock-value').locator('tfoot').textContent()))
+      .toContain('Rp 900.000');
   });
 });

@@ -89,7 +89,13 @@ export interface Order {
   completedAt: number;
   shareToken: string;
   promotionDiscount: number;
-  promotions: { promotionId: string; name: string; code: string | null; discount: number; reversed: boolean }[];
+  promotions: {
+    promotionId: string;
+    name: string;
+    code: string | null;
+    discount: number;
+    reversed: boolean;
+  }[];
   /** The sale's loyalty points; null when it had none. */
   loyalty: {
     earned: number;
@@ -300,6 +306,20 @@ export function useCatalogue(workspaceId: string, branchId: string) {
     receive: useMutation({
       mutationFn: (input: { productId: string; quantity: number }) =>
         api.post(`${ws(workspaceId)}/branches/${branchId}/stock/movements`, { ...input, kind: 'received' }),
+      onSuccess: refresh,
+    }),
+    adjust: useMutation({
+      mutationFn: (input: { productId: string; quantity: number; reason: string }) =>
+        api.post(`${ws(workspaceId)}/branches/${branchId}/stock/movements`, { ...input, kind: 'adjusted' }),
+      onSuccess: refresh,
+    }),
+    transfer: useMutation({
+      mutationFn: (input: { toBranchId: string; productId: string; quantity: number; reason?: string }) =>
+        api.post(`${ws(workspaceId)}/branches/${branchId}/stock/transfers`, {
+          toBranchId: input.toBranchId,
+          lines: [{ productId: input.productId, quantity: input.quantity }],
+          ...(input.reason ? { reason: input.reason } : {}),
+        }),
       onSuccess: refresh,
     }),
   };

@@ -9,6 +9,7 @@ import { ErrorNotice } from '../pages/error-notice.tsx';
 import { BranchPicker } from './branch-picker.tsx';
 import { AddProductForm, CsvImport } from './catalogue-forms.tsx';
 import { ReceiveStock } from './receive-stock.tsx';
+import { AdjustStockForm, TransferStockForm } from './stock-move-forms.tsx';
 import { useBranchChoice } from './use-branch.ts';
 import './sales.css';
 
@@ -88,6 +89,20 @@ export function ProductsPage() {
           </table>
         )}
       </section>
+      <div className="catalogue-forms">
+        <AdjustStockForm
+          workspaceId={workspace.id}
+          branchId={branchId}
+          products={products.data.filter((p) => p.trackStock)}
+          onDone={setNotice}
+        />
+        <TransferStockForm
+          workspaceId={workspace.id}
+          branchId={branchId}
+          products={products.data.filter((p) => p.trackStock)}
+          onDone={setNotice}
+        />
+      </div>
       {canManage && (
         <div className="catalogue-forms">
           <AddProductForm workspaceId={workspace.id} branchId={branchId} onDone={setNotice} />
