@@ -13,6 +13,11 @@ interface DemoResult {
   workspace: { id: string; slug: string };
   events: number;
   sales: { orders: number; guests: number; customers: number; refunds: number; voids: number };
+  customerValue: {
+    customers: number;
+    repeatCustomers: number;
+    holdout: { predicted: number; actual: number } | null;
+  } | null;
   rejected: number;
   secretKey: string;
 }
@@ -124,6 +129,15 @@ describe('jejak demo', () => {
       expect(new Set(stock.rows.filter((r) => r.costValue > 0).map((r) => r.branchName)).size).toBe(3);
       const employees = await api.get<{ rows: { name: string }[] }>(`${base}/reports/employees?${year}`);
       expect(employees.rows.length).toBeGreaterThanOrEqual(9);
+
+      // The demo fits the customer value models on those sales; every buyer gets a prediction.
+      expect(result.customerValue?.repeatCustomers).toBeGreaterThan(100);
+      const predicted = await api.get<{ total: number }>(
+        `${base}/analytics/customer-value/customers?limit=1`,
+      );
+      expect(predicted.total).toBe(result.customerValue!.customers);
+      const rfm = await api.get<{ customers: number }>(`${base}/analytics/rfm`);
+      expect(rfm.customers).toBe(result.customerValue!.customers);
 
       // Tickets and surveys are real records, played through the experience services at their times.
       const tickets = await api.get<{ items: { status: string; targets: { state: string }[] }[] }>(

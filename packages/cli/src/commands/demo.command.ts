@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
 import { BranchRepository } from '@jejak/storage';
+import { HttpError } from '@jejak/server';
 import { COFFEE_CHAIN, simulateBusiness, type BusinessProfile } from '../demo/index.ts';
 import { EXPERIENCE_EVENTS, ExperienceReplay } from '../demo/experience.replay.ts';
 import { FEEDBACK_EVENTS, FeedbackReplay } from '../demo/feedback.replay.ts';
@@ -157,6 +158,11 @@ export function registerDemo(program: Command): void {
           const tickets = await replay.finish(Math.min(end, services.now()));
           bar?.stop();
           const advanced = await services.journey.advanceDue();
+          // The year's counter sales to known customers are enough to fit the customer value models.
+          const customerValue = await services.customerValue.fit(workspace.id).catch((error: unknown) => {
+            if (error instanceof HttpError && error.code === 'not_enough_history') return null;
+            throw error;
+          });
           const secret = await services.keys.create({
             workspaceId: workspace.id,
             kind: 'secret',
@@ -171,6 +177,15 @@ export function registerDemo(program: Command): void {
             tickets,
             feedback: feedback.counts,
             advanced,
+            customerValue: customerValue && {
+              customers: customerValue.customers,
+              repeatCustomers: customerValue.repeatCustomers,
+              holdout: customerValue.holdout && {
+                weeks: customerValue.holdout.weeks,
+                predicted: customerValue.holdout.predicted,
+                actual: customerValue.holdout.actual,
+              },
+            },
             owners,
             secretKey: secret.key,
             writeKey: write.key,
@@ -181,7 +196,10 @@ export function registerDemo(program: Command): void {
             `\nCreated ${workspace.name} (${workspace.slug}, id ${workspace.id}) with ${events} events` +
               `${rejected ? ` (${rejected} refused, see the quarantine)` : ''}, ` +
               `${counter.counts.orders} counter sales (${counter.counts.guests} to guests), ` +
-              `${counter.counts.refunds} refunds and ${counter.counts.voids} voids.\n\n` +
+              `${counter.counts.refunds} refunds and ${counter.counts.voids} voids.\n` +
+              (customerValue
+                ? `Customer value predicted for ${customerValue.customers} buyers (${customerValue.repeatCustomers} bought again).\n\n`
+                : '\n') +
               `Customers per stage now:\n` +
               overview.stages
                 .map((s) => `  ${s.label.id.padEnd(14)} ${String(s.customers).padStart(7)}`)
