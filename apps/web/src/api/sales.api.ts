@@ -162,19 +162,24 @@ export function useSalesSettings(workspaceId: string) {
 }
 
 /** Active products matching what the cashier typed. */
-export function useProductSearch(workspaceId: string, search: string) {
+/** The catalogue's matches for what the cashier typed: one query per term, shared by the list and Enter. */
+export function productSearchQuery(workspaceId: string, search: string) {
   const term = search.trim();
-  return useQuery({
-    queryKey: ['products', workspaceId, term],
+  return {
+    queryKey: ['products', workspaceId, term] as const,
     queryFn: async () =>
       (
         await api.get<{ items: Product[] }>(
           `${ws(workspaceId)}/products?activeOnly=true&limit=8&search=${encodeURIComponent(term)}`,
         )
       ).items,
-    placeholderData: keepPreviousData,
     staleTime: 60_000,
-  });
+  };
+}
+
+export function useProductSearch(workspaceId: string, search: string) {
+  // The previous term's matches stay on screen while the new ones load, so the list does not flicker.
+  return useQuery({ ...productSearchQuery(workspaceId, search), placeholderData: keepPreviousData });
 }
 
 export function productByCode(workspaceId: string, code: string) {

@@ -1,7 +1,8 @@
 import { forwardRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
-import { productByCode, useProductSearch, type Product } from '../api/sales.api.ts';
+import { productByCode, productSearchQuery, useProductSearch, type Product } from '../api/sales.api.ts';
 
 /**
  * The search box a USB scanner types into: a scan is a code and Enter, which adds the product with that
@@ -15,6 +16,7 @@ export const ProductSearch = forwardRef<
   const [term, setTerm] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const results = useProductSearch(workspaceId, term);
+  const queries = useQueryClient();
   const matches = term.trim() === '' ? [] : (results.data ?? []);
 
   const add = (product: Product) => {
@@ -34,7 +36,9 @@ export const ProductSearch = forwardRef<
         if (!(error instanceof ApiError && error.status === 404)) throw error;
       }
     }
-    const first = matches[0];
+    // The list may still show the previous term's matches (kept while the new ones load): Enter adds
+    // the top match of what was typed, waiting for it when a fast typist or a slow server is ahead.
+    const [first] = await queries.fetchQuery(productSearchQuery(workspaceId, code));
     if (first) add(first);
     else
       setNotice(
