@@ -57,6 +57,7 @@ export function aCustomer(overrides: Scoped<NewCustomer>): NewCustomer {
     first_seen_at: T0,
     last_seen_at: T0,
     merged_into: null,
+    erased_at: null,
     created_at: T0,
     updated_at: T0,
     ...overrides,
