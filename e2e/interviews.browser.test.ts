@@ -90,11 +90,12 @@ describe('interviews: a note on a customer, found by search', () => {
     expect(desk.url()).toContain('q=makan+sian');
     await desk.getByTestId('interview-search').fill('');
     await desk.getByRole('combobox', { name: 'Label', exact: true }).selectOption('harga');
+    // Wait for the tag's notes themselves: an empty list while loading also lacks the other note.
+    await expect.poll(() => list.textContent()).toContain('Budi Santoso');
     await expect.poll(() => list.textContent()).not.toContain('Antrean di kasir');
-    expect(await list.textContent()).toContain('Budi Santoso');
     await desk.getByRole('combobox', { name: 'Label', exact: true }).selectOption('antrean');
     await expect.poll(() => list.textContent()).toContain('Antrean di kasir');
-    expect(await list.getByTestId('interview').count()).toBe(1);
+    await expect.poll(() => list.getByTestId('interview').count()).toBe(1);
     expect(await axeViolations(desk)).toEqual([]);
     await desk.screenshot({ path: screenshotPath('interviews-1440'), fullPage: true });
     await desk.setViewportSize({ width: 1024, height: 1100 });
