@@ -1,13 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import {
-  RFM_SEGMENTS,
-  rfmCsvUrl,
-  useRfm,
-  useRfmCustomers,
-  type RfmSegment,
-} from '../api/customer-value.api.ts';
+import { RFM_SEGMENTS, rfmSegment, type RfmSegment } from '@jejak/core/rfm';
+import { rfmCsvUrl, useRfm, useRfmCustomers } from '../api/customer-value.api.ts';
 import { EChart } from '../charts/echart.tsx';
 import { formatDate, formatMoney, formatNumber, formatShare } from '../format/format.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
@@ -29,13 +24,6 @@ const COLOURS: Record<RfmSegment, string> = {
   cant_lose: '#b23a48',
   hibernating: '#b9b9b9',
 };
-const GRID: readonly (readonly RfmSegment[])[] = [
-  ['hibernating', 'hibernating', 'at_risk', 'at_risk', 'cant_lose'],
-  ['hibernating', 'hibernating', 'at_risk', 'at_risk', 'cant_lose'],
-  ['about_to_sleep', 'about_to_sleep', 'need_attention', 'loyal', 'loyal'],
-  ['promising', 'potential_loyalist', 'potential_loyalist', 'loyal', 'loyal'],
-  ['new_customer', 'potential_loyalist', 'potential_loyalist', 'champions', 'champions'],
-];
 
 /** RFM segments: buyers per segment (chart and table), the R × F grid, and the buyers of a segment. */
 export function RfmPage() {
@@ -143,7 +131,7 @@ export function RfmPage() {
                   <tr key={r}>
                     <th>R {r}</th>
                     {[1, 2, 3, 4, 5].map((f) => {
-                      const cell = GRID[r - 1]![f - 1]!;
+                      const cell = rfmSegment(r, f);
                       return (
                         <td key={f} className="num" style={{ background: COLOURS[cell] }} title={name(cell)}>
                           {n(data.grid[r - 1]![f - 1]!)}

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RfmSegment } from '@jejak/core/rfm';
 import { ApiError, api } from './client.ts';
 
 export interface HoldoutRow {
@@ -85,20 +86,6 @@ export function useFitCustomerValue(ws: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: ['customer-value', ws] }),
   });
 }
-
-export const RFM_SEGMENTS = [
-  'champions',
-  'loyal',
-  'potential_loyalist',
-  'new_customer',
-  'promising',
-  'need_attention',
-  'about_to_sleep',
-  'at_risk',
-  'cant_lose',
-  'hibernating',
-] as const;
-export type RfmSegment = (typeof RFM_SEGMENTS)[number];
 
 export interface RfmReport {
   asOfDay: number;
