@@ -7,3 +7,7 @@ export { minimize, type Minimum, type MinimizeOptions } from './nelder-mead.ts';
 export { hyp2f1, lnGamma } from './special-functions.ts';
 export * from './rfm.ts';
 export * from './event-columns.ts';
+export * from './calendar-period.ts';
+export * from './event-scope.ts';
+export * from './retention.ts';
+export * from './lifecycle.ts';
