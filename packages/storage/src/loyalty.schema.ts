@@ -42,6 +42,11 @@ export interface LoyaltyEntryTable {
   remaining: number;
   /** For credits: when what is left of them expires; null: never. */
   expires_at: number | null;
+  /**
+   * For credits earned inside the refund window (pending points): when they can be spent; the
+   * unlock job sets it back to null once that moment has passed. Null: spendable at once.
+   */
+  unlocks_at: number | null;
   order_id: string | null;
   refund_id: string | null;
   /** Unique per workspace when present: an adjustment sent twice is written once. */

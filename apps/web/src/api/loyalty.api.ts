@@ -30,13 +30,26 @@ export interface LoyaltyProgram {
 export interface LoyaltyStanding {
   customerId: string;
   enabled: boolean;
+  /** The ledger sum: spendable and pending points, less any debt. */
   balance: number;
+  spendable: number;
+  /** Points earned inside the refund window, not yet spendable. */
+  pending: number;
   pointValue: number;
   worth: number;
   tier: TierLevel | null;
   next: { tier: TierLevel; missing: number } | null;
   qualifying: number;
   debt: number;
+  credits: {
+    entryId: string;
+    kind: string;
+    points: number;
+    remaining: number;
+    at: number;
+    expiresAt: number | null;
+    unlocksAt: number | null;
+  }[];
 }
 
 export interface LoyaltyResults {

@@ -26,6 +26,7 @@ export const loyaltyEn: typeof loyaltyId = {
     minRedeem: 'Fewest points per redemption',
     maxRedeemPercent: 'Largest share of an order points may pay (%)',
     expiryDays: 'Points expire after (days; empty: never)',
+    pendingDays: 'Points pending through the refund window (days; 0: spendable at once)',
     signupBonus: 'Sign-up bonus (points)',
     birthdayBonus: 'Birthday bonus (points)',
     earnOnRedeemed: 'Earn on the part paid with points too',

@@ -24,6 +24,7 @@ export const loyaltyId = {
     minRedeem: 'Minimum poin sekali tukar',
     maxRedeemPercent: 'Bagian pesanan maksimum yang dibayar poin (%)',
     expiryDays: 'Poin kedaluwarsa setelah (hari; kosong: tidak pernah)',
+    pendingDays: 'Poin tertunda selama masa pengembalian (hari; 0: langsung bisa dipakai)',
     signupBonus: 'Bonus bergabung (poin)',
     birthdayBonus: 'Bonus ulang tahun (poin)',
     earnOnRedeemed: 'Tetap dapat poin atas bagian yang dibayar dengan poin',

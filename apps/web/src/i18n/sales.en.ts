@@ -82,7 +82,8 @@ export const salesEn: typeof salesId = {
     apply: 'Redeem',
     remove: 'Undo redemption',
     applied: 'Redeem {{points}} points',
-    tooMany: 'Not enough points: the balance is {{balance}}.',
+    tooMany: 'Not enough points: {{balance}} can be redeemed.',
+    pending: '{{points}} points pending (refund window), spendable from {{date}}',
   },
   pay: {
     title: 'Payment',

@@ -80,7 +80,8 @@ export const salesId = {
     apply: 'Tukar',
     remove: 'Batal tukar',
     applied: 'Tukar {{points}} poin',
-    tooMany: 'Poin tidak cukup: saldo {{balance}} poin.',
+    tooMany: 'Poin tidak cukup: yang bisa ditukar {{balance}} poin.',
+    pending: '{{points}} poin tertunda (masa pengembalian), bisa dipakai mulai {{date}}',
   },
   pay: {
     title: 'Pembayaran',

@@ -144,6 +144,7 @@ function ProgramForm({ saved }: { saved: LoyaltyProgram }) {
     | 'minOrder'
     | 'minRedeem'
     | 'maxRedeemPercent'
+    | 'pendingDays'
     | 'signupBonus'
     | 'birthdayBonus';
   const numberField = (key: NumberKey, label: string, min = 0) => (
@@ -194,6 +195,7 @@ function ProgramForm({ saved }: { saved: LoyaltyProgram }) {
             onChange={(e) => set('expiryDays', e.target.value === '' ? null : Number(e.target.value))}
           />
         </label>
+        {numberField('pendingDays', t('loyalty.pendingDays'))}
         {numberField('signupBonus', t('loyalty.signupBonus'))}
         {numberField('birthdayBonus', t('loyalty.birthdayBonus'))}
       </div>

@@ -19,7 +19,7 @@ export function PointsPanel({
   customerId: string;
   redeem: { points: number; value: number } | null;
   onRedeem: (redeem: { points: number; value: number } | null) => void;
-  format: { money: (n: number) => string; number: (n: number) => string };
+  format: { money: (n: number) => string; number: (n: number) => string; date: (at: number) => string };
 }) {
   const { t } = useTranslation();
   const standing = useCounterPoints(workspaceId, branchId, customerId);
@@ -31,8 +31,8 @@ export function PointsPanel({
   const apply = () => {
     const wanted = Number(points.replace(/\D/g, ''));
     if (!Number.isSafeInteger(wanted) || wanted < 1) return;
-    if (wanted > s.balance) {
-      setError(t('sales.points.tooMany', { balance: format.number(s.balance) }));
+    if (wanted > s.spendable) {
+      setError(t('sales.points.tooMany', { balance: format.number(s.spendable) }));
       return;
     }
     setError(null);
@@ -48,6 +48,14 @@ export function PointsPanel({
         </strong>
         <span className="muted"> · {t('sales.points.worth', { amount: format.money(s.worth) })}</span>
       </p>
+      {s.pending > 0 && (
+        <p className="small muted" data-testid="points-pending">
+          {t('sales.points.pending', {
+            points: format.number(s.pending),
+            date: format.date(Math.min(...s.credits.map((c) => c.unlocksAt ?? Infinity))),
+          })}
+        </p>
+      )}
       <p className="small" data-testid="points-tier">
         {s.tier ? t('sales.points.tier', { name: s.tier.name }) : t('sales.points.noTier')}
         {s.next && (
@@ -68,7 +76,7 @@ export function PointsPanel({
           </button>
         </p>
       ) : (
-        s.balance > 0 && (
+        s.spendable > 0 && (
           <div className="row">
             <input
               inputMode="numeric"

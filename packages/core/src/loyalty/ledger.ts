@@ -17,6 +17,12 @@ export interface Credit {
   at: number;
   /** Null: never expires. */
   expiresAt: number | null;
+  /**
+   * Pending points (the program's refund window): the credit cannot be spent before this moment,
+   * though it counts in the balance and a refund of its order can still take it back. Null or
+   * absent: spendable at once.
+   */
+  unlocksAt?: number | null;
 }
 
 export interface Draw {
@@ -41,8 +47,22 @@ export class LoyaltyError extends Error {
   }
 }
 
-/** A credit can be spent while it has points left and has not reached its expiry. */
+/** A credit can be spent while it has points left, is unlocked and has not reached its expiry. */
 export function isActive(credit: Credit, now: number): boolean {
+  return isLive(credit, now) && !isPending(credit, now);
+}
+
+/** A credit still waiting for the end of its refund window (with points left, not expired). */
+export function isPending(credit: Credit, now: number): boolean {
+  return isLive(credit, now) && credit.unlocksAt != null && credit.unlocksAt > now;
+}
+
+/** The points that wait for their refund window to end: in the balance, not yet spendable. */
+export function pendingPoints(credits: readonly Credit[], now: number): number {
+  return credits.filter((c) => isPending(c, now)).reduce((s, c) => s + c.remaining, 0);
+}
+
+function isLive(credit: Credit, now: number): boolean {
   return credit.remaining > 0 && (credit.expiresAt === null || credit.expiresAt > now);
 }
 
@@ -64,10 +84,19 @@ export function spendable(credits: readonly Credit[], debt: number, now: number)
 }
 
 /**
+ * What a debit may draw on now: the spendable points, plus what is left of `first` (an order's own
+ * earn) while it is still pending, since a refund inside the window takes back the points it locked.
+ */
+export function drawable(credits: readonly Credit[], debt: number, now: number, first?: string): number {
+  const own = first === undefined ? undefined : credits.find((c) => c.id === first);
+  return spendable(credits, debt, now) + (own && isPending(own, now) ? own.remaining : 0);
+}
+
+/**
  * Which credits a debit of `points` draws on: active credits in spend order (soonest expiry, then
  * oldest, first), with `first` (a credit to draw on before the others: an order's own earn, when the
- * order's points are taken back) ahead of them. Without `allowNegative`, a debit larger than what is
- * spendable is refused; with it, the part no credit covers is the shortfall.
+ * order's points are taken back, even while it is pending) ahead of them. Without `allowNegative`, a
+ * debit larger than what is drawable is refused; with it, the part no credit covers is the shortfall.
  */
 export function planDebit(
   credits: readonly Credit[],
@@ -77,7 +106,7 @@ export function planDebit(
 ): DebitPlan {
   checkPoints(points);
   const debt = options.debt ?? 0;
-  const available = spendable(credits, debt, now);
+  const available = drawable(credits, debt, now, options.first);
   if (points > available && !options.allowNegative) {
     throw new LoyaltyError(
       'insufficient_points',
@@ -86,7 +115,7 @@ export function planDebit(
     );
   }
   const ordered = credits
-    .filter((c) => isActive(c, now))
+    .filter((c) => isActive(c, now) || (c.id === options.first && isPending(c, now)))
     .sort((a, b) => (a.id === options.first ? -1 : b.id === options.first ? 1 : spendOrder(a, b)));
   const draws: Draw[] = [];
   let left = points;

@@ -4,7 +4,10 @@ import {
   DAY_MS,
   LoyaltyError,
   creditAfterDebt,
+  drawable,
   isActive,
+  isPending,
+  pendingPoints,
   planDebit,
   planExpiry,
   planOrderReversal,
@@ -48,7 +51,7 @@ class Model {
     return this.entries.reduce((s, e) => s + e.points, 0);
   }
 
-  credit(kind: Entry['kind'], points: number, expiryDays: number | null): string {
+  credit(kind: Entry['kind'], points: number, expiryDays: number | null, pendingDays = 0): string {
     const id = `c${String(++this.seq).padStart(4, '0')}`;
     const { remaining, repaid } = creditAfterDebt(points, this.debt);
     this.debt -= repaid;
@@ -58,6 +61,7 @@ class Model {
       remaining,
       at: this.now,
       expiresAt: expiryDays === null ? null : this.now + expiryDays * DAY_MS,
+      unlocksAt: pendingDays > 0 ? this.now + pendingDays * DAY_MS : null,
     });
     this.entries.push({ kind, points });
     return id;
@@ -89,7 +93,15 @@ class Model {
 }
 
 type Op =
-  | { op: 'earn'; points: number; expiryDays: number | null; total: number; redeem: number }
+  | {
+      op: 'earn';
+      points: number;
+      expiryDays: number | null;
+      /** The program's refund window: 0, points are spendable at once. */
+      pendingDays: number;
+      total: number;
+      redeem: number;
+    }
   | { op: 'redeem'; points: number }
   | { op: 'wait'; days: number }
   | { op: 'refund'; order: number; share: number }
@@ -99,7 +111,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
     op: fc.constant('earn' as const),
     points: fc.integer({ min: 0, max: 500 }),
-    expiryDays: fc.option(fc.integer({ min: 1, max: 60 }), { nil: null }),
+    expiryDays: fc.option(fc.integer({ min: 15, max: 60 }), { nil: null }),
+    pendingDays: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 14 })),
     total: fc.integer({ min: 1, max: 1000 }),
     redeem: fc.integer({ min: 0, max: 300 }),
   }),
@@ -129,7 +142,7 @@ function run(model: Model, ops: readonly Op[], check: (draws: Draw[], before: Cr
               if (!(error instanceof LoyaltyError)) throw error;
             }
           }
-          const credit = model.credit('earn', o.points, o.expiryDays);
+          const credit = model.credit('earn', o.points, o.expiryDays, o.pendingDays);
           model.orders.set(`o${model.orders.size}`, {
             credit,
             earned: o.points,
@@ -162,13 +175,15 @@ function run(model: Model, ops: readonly Op[], check: (draws: Draw[], before: Cr
             // Taken back from the order's own earn first; where the workspace keeps balances at zero
             // or above, only what is there is taken (the rest is forgiven).
             model.expire();
-            const available = Math.max(
-              0,
-              model.credits.filter((c) => isActive(c, model.now)).reduce((s, c) => s + c.remaining, 0) -
-                model.debt,
-            );
+            const own = model.credits.find((c) => c.id === order.credit)!;
+            const wasPending = isPending(own, model.now);
+            const ownLeft = own.remaining;
+            const available = Math.max(0, drawable(model.credits, model.debt, model.now, order.credit));
             const take = model.allowNegative ? plan.takeBack : Math.min(plan.takeBack, available);
             if (take > 0) model.debit('cancel', take, order.credit);
+            // Inside the refund window the order's own pending points are taken back first, and
+            // nothing else is touched until they are gone.
+            if (wasPending) expect(own.remaining).toBe(Math.max(0, ownLeft - take));
           }
           if (plan.giveBack > 0) model.credit('restore', plan.giveBack, 30);
           order.takenBack += plan.takeBack;
@@ -194,6 +209,9 @@ function run(model: Model, ops: readonly Op[], check: (draws: Draw[], before: Cr
     }
     const remaining = model.credits.reduce((s, c) => s + c.remaining, 0);
     expect(model.balance()).toBe(remaining - model.debt);
+    // Pending points are part of the balance but never part of what can be spent.
+    const active = model.credits.filter((c) => isActive(c, model.now)).reduce((s, c) => s + c.remaining, 0);
+    expect(active + pendingPoints(model.credits, model.now)).toBeLessThanOrEqual(remaining);
     expect(model.debt).toBeGreaterThanOrEqual(0);
     for (const c of model.credits) expect(c.remaining).toBeGreaterThanOrEqual(0);
     if (!model.allowNegative) {
@@ -203,9 +221,19 @@ function run(model: Model, ops: readonly Op[], check: (draws: Draw[], before: Cr
   }
 }
 
-/** The drawn credits are the first active ones in spend order, all emptied but the last. */
+/**
+ * The drawn credits are the first active ones in spend order, all emptied but the last; a pending
+ * credit is never drawn by a redemption or an adjustment.
+ */
 function oldestFirst(now: () => number) {
   return (draws: Draw[], before: Credit[]) => {
+    for (const d of draws)
+      expect(
+        isPending(
+          before.find((c) => c.id === d.creditId)!,
+          now(),
+        ),
+      ).toBe(false);
     const active = before.filter((c) => isActive(c, now())).sort(spendOrder);
     draws.forEach((d, i) => {
       expect(d.creditId).toBe(active[i]!.id);
@@ -260,6 +288,35 @@ describe('points ledger (property)', () => {
         expect(plan.draws).toEqual([]);
       }),
     );
+  });
+});
+
+describe('pending points', () => {
+  const base: Credit = { id: 'a', points: 100, remaining: 100, at: 0, expiresAt: 30 * DAY_MS };
+  const pending: Credit = {
+    id: 'b',
+    points: 50,
+    remaining: 50,
+    at: 0,
+    expiresAt: 30 * DAY_MS,
+    unlocksAt: 7 * DAY_MS,
+  };
+
+  it('counts a credit in its refund window as pending, not spendable, until it unlocks', () => {
+    expect(pendingPoints([base, pending], DAY_MS)).toBe(50);
+    expect(drawable([base, pending], 0, DAY_MS)).toBe(100);
+    expect(() => planDebit([base, pending], 120, DAY_MS, { allowNegative: false })).toThrow(LoyaltyError);
+    expect(pendingPoints([base, pending], 7 * DAY_MS)).toBe(0);
+    expect(planDebit([base, pending], 120, 7 * DAY_MS, { allowNegative: false }).draws).toEqual([
+      { creditId: 'a', points: 100 },
+      { creditId: 'b', points: 20 },
+    ]);
+  });
+
+  it('lets a refund inside the window take back its own pending points first', () => {
+    expect(planDebit([base, pending], 50, DAY_MS, { allowNegative: false, first: 'b' }).draws).toEqual([
+      { creditId: 'b', points: 50 },
+    ]);
   });
 });
 

@@ -61,8 +61,9 @@ export const ProgramSchema = Type.Object({
   birthdayBonus: Points('Points at the first sale of the customer’s birthday month (trait `birthday`)'),
   pendingDays: Type.Integer({
     minimum: 0,
-    maximum: 0,
-    description: 'Reserved: pending points are not built yet',
+    maximum: 365,
+    description:
+      'Days earned points stay pending (the refund window) before they can be spent; a refund inside the window cancels them. 0: at once',
   }),
   tiers: Type.Object({
     basis: StringEnum(TIER_BASES, { description: 'points earned or Rupiah spent in the period' }),
@@ -80,7 +81,11 @@ const TierSchema = Nullable(TierLevelSchema);
 const StandingSchema = Type.Object({
   customerId: Type.String(),
   enabled: Type.Boolean(),
-  balance: Type.Integer({ description: 'The sum of the customer’s ledger entries' }),
+  balance: Type.Integer({
+    description: 'The sum of the customer’s ledger entries (pending points included)',
+  }),
+  spendable: Type.Integer({ description: 'Points that can be spent now' }),
+  pending: Type.Integer({ description: 'Points waiting for the refund window to end' }),
   pointValue: Type.Integer(),
   worth: Type.Integer({ description: 'Rupiah the spendable points are worth' }),
   tier: TierSchema,
@@ -95,6 +100,7 @@ const StandingSchema = Type.Object({
       remaining: Type.Integer(),
       at: Type.Number(),
       expiresAt: Nullable(Type.Number()),
+      unlocksAt: Nullable(Type.Number({ description: 'Pending until then' })),
     }),
     { description: 'The credits with points left: with the debt, they make up the balance' },
   ),

@@ -1,19 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import {
   DAY_MS,
   DEFAULT_LOYALTY_PROGRAM,
   LoyaltyError,
   checkProgram,
-  creditAfterDebt,
+  drawable,
   earnPoints,
-  nextTier,
-  planDebit,
-  planExpiry,
   planOrderReversal,
   redemptionValue,
-  spendable,
   type LoyaltyProgram,
-  type TierLevel,
 } from '@jejak/core';
 import {
   LoyaltyRepository,
@@ -32,29 +26,11 @@ import { badRequest, conflict, notFound } from '../http/http-error.ts';
 import type { Actor } from '../sales/actor.ts';
 import { resolveCustomer } from '../sales/counter-customer.service.ts';
 import type { SalesJourney } from '../sales/sales-journey.ts';
+import { LoyaltyLedger, SYSTEM_ACTOR } from './loyalty-ledger.ts';
+import { readStanding, type LoyaltyStanding } from './loyalty-standing.ts';
+import { LoyaltyTiers } from './loyalty-tiers.ts';
 
-/** What a customer holds: the balance, the tier, and the credits that make the balance up. */
-export interface LoyaltyStanding {
-  customerId: string;
-  enabled: boolean;
-  balance: number;
-  /** Rupiah a point takes off an order, and the balance's worth at that rate. */
-  pointValue: number;
-  worth: number;
-  tier: TierLevel | null;
-  next: { tier: TierLevel; missing: number } | null;
-  /** Points counting toward the tier in the rolling period. */
-  qualifying: number;
-  debt: number;
-  credits: {
-    entryId: string;
-    kind: string;
-    points: number;
-    remaining: number;
-    at: number;
-    expiresAt: number | null;
-  }[];
-}
+export type { LoyaltyStanding } from './loyalty-standing.ts';
 
 export interface CheckoutPoints {
   /** Rupiah the redeemed points take off the order (0 when none are redeemed). */
@@ -76,11 +52,17 @@ interface SoldLine {
  * either commits with its points or not at all, and a refund gives and takes back in its own.
  */
 export class LoyaltyService {
+  private readonly ledger: LoyaltyLedger;
+  private readonly tiers: LoyaltyTiers;
+
   constructor(
     private readonly store: Store,
     private readonly journey: SalesJourney,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.ledger = new LoyaltyLedger(now);
+    this.tiers = new LoyaltyTiers(journey);
+  }
 
   async program(workspaceId: string, db: Executor = this.store.db): Promise<LoyaltyProgram> {
     const json = await new LoyaltyRepository(db).program(workspaceId);
@@ -110,9 +92,8 @@ export class LoyaltyService {
       const program = await this.program(workspaceId, trx);
       const repo = new LoyaltyRepository(trx);
       const existing = await repo.account(workspaceId, customer.id);
-      if (existing)
-        await this.open(trx, workspaceId, customer.id, program, { id: null, name: 'Jejak', role: null });
-      return this.read(trx, workspaceId, customer.id, program);
+      if (existing) await this.ledger.open(trx, workspaceId, customer.id, program, SYSTEM_ACTOR);
+      return readStanding(trx, workspaceId, customer.id, program, this.now());
     });
   }
 
@@ -151,13 +132,13 @@ export class LoyaltyService {
         return { entry: stored, created: false };
       }
       const program = await this.program(workspaceId, trx);
-      const account = await this.open(trx, workspaceId, customer.id, program, actor);
+      const account = await this.ledger.open(trx, workspaceId, customer.id, program, actor);
       const common = { reason, idempotencyKey: key, actor };
       const entry =
         input.points > 0
-          ? await this.credit(trx, account, 'adjust', input.points, program, common)
-          : await this.debit(trx, account, 'adjust', -input.points, program, common);
-      await this.retier(trx, workspaceId, customer.id, program, entry.at);
+          ? await this.ledger.credit(trx, account, 'adjust', input.points, program, common)
+          : await this.ledger.debit(trx, account, 'adjust', -input.points, program, common);
+      await this.tiers.retier(trx, workspaceId, customer.id, program, entry.at);
       return { entry, created: true };
     });
   }
@@ -212,11 +193,11 @@ export class LoyaltyService {
     if (!program.enabled && !input.redeemed) return;
     const repo = new LoyaltyRepository(db);
     const at = order.completed_at;
-    let account = await this.open(db, ws, customer.id, program, actor);
+    let account = await this.ledger.open(db, ws, customer.id, program, actor);
     let redeemEntry: LoyaltyEntry | undefined;
     if (input.redeemed) {
       try {
-        redeemEntry = await this.debit(db, account, 'redeem', input.redeemed.points, program, {
+        redeemEntry = await this.ledger.debit(db, account, 'redeem', input.redeemed.points, program, {
           orderId: order.id,
           actor,
           refuseNegative: true,
@@ -244,11 +225,16 @@ export class LoyaltyService {
       })),
       multiplierBp,
     });
+    const unlocksAt = program.pendingDays > 0 ? this.now() + program.pendingDays * DAY_MS : null;
     const earnEntry =
       earned.points > 0
-        ? await this.credit(db, account, 'earn', earned.points, program, { orderId: order.id, actor })
+        ? await this.ledger.credit(db, account, 'earn', earned.points, program, {
+            orderId: order.id,
+            actor,
+            unlocksAt,
+          })
         : undefined;
-    await this.retier(db, ws, customer.id, program, at);
+    await this.tiers.retier(db, ws, customer.id, program, at);
     const after = (await repo.account(ws, customer.id))!;
     await repo.insertOrder({
       workspace_id: ws,
@@ -282,6 +268,7 @@ export class LoyaltyService {
         base: earned.base,
         multiplier: multiplierBp / 10_000,
         balance: earnEntry.balance_after,
+        ...(unlocksAt !== null ? { pending: true, unlocks_at: new Date(unlocksAt).toISOString() } : {}),
       });
     }
   }
@@ -321,14 +308,15 @@ export class LoyaltyService {
       takenBack: sale.taken_back,
       returned: sale.returned,
     });
-    const account = await this.open(db, ws, sale.customer_id, program, actor);
+    const account = await this.ledger.open(db, ws, sale.customer_id, program, actor);
     const at = this.now();
     if (plan.takeBack > 0) {
-      const available = Math.max(0, account.balance);
+      const credits = await repo.credits(ws, sale.customer_id);
+      const available = Math.max(0, drawable(credits, account.debt, at, sale.earn_entry_id ?? undefined));
       const take = program.allowNegative ? plan.takeBack : Math.min(plan.takeBack, available);
       {
         // Written even when nothing can be taken, so the ledger says what was forgiven.
-        await this.debit(db, account, 'cancel', take, program, {
+        await this.ledger.debit(db, account, 'cancel', take, program, {
           orderId: order.id,
           refundId: input.refundId,
           actor,
@@ -348,11 +336,11 @@ export class LoyaltyService {
       const expiresAt = drawn.some((d) => d.expiresAt === null)
         ? null
         : drawn.reduce<number | null>((m, d) => Math.max(m ?? 0, d.expiresAt!), null);
-      await this.credit(db, account, 'restore', plan.giveBack, program, {
+      await this.ledger.credit(db, account, 'restore', plan.giveBack, program, {
         orderId: order.id,
         refundId: input.refundId,
         actor,
-        expiresAt: expiresAt ?? (drawn.length === 0 ? this.expiry(program, at) : null),
+        expiresAt: expiresAt ?? (drawn.length === 0 ? this.ledger.expiry(program, at) : null),
       });
     }
     const spendBack = input.full
@@ -363,7 +351,7 @@ export class LoyaltyService {
       returned: sale.returned + plan.giveBack,
       spend: Math.max(0, order.total - spendBack),
     });
-    await this.retier(db, ws, sale.customer_id, program, at);
+    await this.tiers.retier(db, ws, sale.customer_id, program, at);
   }
 
   /** The points of a sale, for its view and receipt (undefined when it has none). */
@@ -377,8 +365,37 @@ export class LoyaltyService {
     for (const { workspaceId, customerId } of due) {
       await writeTransaction(this.store, async (trx) => {
         const program = await this.program(workspaceId, trx);
-        await this.open(trx, workspaceId, customerId, program, { id: null, name: 'Jejak', role: null });
-        await this.retier(trx, workspaceId, customerId, program, this.now());
+        await this.ledger.open(trx, workspaceId, customerId, program, SYSTEM_ACTOR);
+        await this.tiers.retier(trx, workspaceId, customerId, program, this.now());
+      });
+    }
+    return due.length;
+  }
+
+  /**
+   * Pending points whose refund window has ended, unlocked a batch at a time: each becomes spendable
+   * (core isActive already treats it so from `unlocks_at` on; this clears the mark) and is the journey
+   * event `Points Unlocked` of its customer. A refund inside the window took them back first, so only
+   * what is left unlocks. Returns how many credits were looked at.
+   */
+  async unlockDue(limit = 200): Promise<number> {
+    const now = this.now();
+    const due = await new LoyaltyRepository(this.store.db).dueForUnlock(now, limit);
+    for (const credit of due) {
+      await writeTransaction(this.store, async (trx) => {
+        if (!(await new LoyaltyRepository(trx).unlock(credit.id, now)) || credit.remaining <= 0) return;
+        await this.emit(
+          trx,
+          credit.workspaceId,
+          credit.customerId,
+          `points-unlocked:${credit.id}`,
+          'Points Unlocked',
+          now,
+          {
+            points: credit.remaining,
+            order_id: credit.orderId,
+          },
+        );
       });
     }
     return due.length;
@@ -403,8 +420,8 @@ export class LoyaltyService {
       );
       for (const customerId of due) {
         await writeTransaction(this.store, async (trx) => {
-          await this.open(trx, workspaceId, customerId, program, { id: null, name: 'Jejak', role: null });
-          await this.retier(trx, workspaceId, customerId, program, now);
+          await this.ledger.open(trx, workspaceId, customerId, program, SYSTEM_ACTOR);
+          await this.tiers.retier(trx, workspaceId, customerId, program, now);
         });
       }
       looked += due.length;
@@ -439,149 +456,6 @@ export class LoyaltyService {
         customers: t.customers,
       })),
     };
-  }
-
-  // ---- the ledger ----
-
-  /** Locks (and opens) the account, gives the sign-up bonus when it opens, sweeps expired credits. */
-  private async open(
-    db: Executor,
-    workspaceId: string,
-    customerId: string,
-    program: LoyaltyProgram,
-    actor: Actor,
-  ): Promise<LoyaltyAccount> {
-    const repo = new LoyaltyRepository(db);
-    const at = this.now();
-    const { account, opened } = await repo.lockAccount(workspaceId, customerId, at);
-    let current = account;
-    for (const draw of planExpiry(await repo.credits(workspaceId, customerId), at)) {
-      const entry = await repo.record(
-        {
-          id: randomUUID(),
-          workspace_id: workspaceId,
-          customer_id: customerId,
-          kind: 'expire',
-          points: -draw.points,
-          remaining: 0,
-          expires_at: null,
-          order_id: null,
-          refund_id: null,
-          idempotency_key: `expire:${draw.creditId}`,
-          reason: null,
-          actor_id: null,
-          actor_label: 'Jejak',
-          at,
-        },
-        [draw],
-      );
-      current = { ...current, balance: entry.balance_after };
-    }
-    if (opened && program.enabled && program.signupBonus > 0) {
-      await this.credit(db, current, 'bonus', program.signupBonus, program, {
-        reason: 'sign-up',
-        idempotencyKey: `signup:${customerId}`,
-        actor,
-      });
-    }
-    return (await repo.account(workspaceId, customerId))!;
-  }
-
-  private async credit(
-    db: Executor,
-    account: LoyaltyAccount,
-    kind: LoyaltyEntryKind,
-    points: number,
-    program: LoyaltyProgram,
-    how: {
-      actor: Actor;
-      orderId?: string;
-      refundId?: string;
-      reason?: string | undefined;
-      idempotencyKey?: string;
-      expiresAt?: number | null;
-    },
-  ): Promise<LoyaltyEntry> {
-    const repo = new LoyaltyRepository(db);
-    const fresh = (await repo.account(account.workspace_id, account.customer_id))!;
-    const { remaining, repaid } = creditAfterDebt(points, fresh.debt);
-    const at = this.now();
-    const entry = await repo.record({
-      id: randomUUID(),
-      workspace_id: account.workspace_id,
-      customer_id: account.customer_id,
-      kind,
-      points,
-      remaining,
-      expires_at: how.expiresAt !== undefined ? how.expiresAt : this.expiry(program, at),
-      order_id: how.orderId ?? null,
-      refund_id: how.refundId ?? null,
-      idempotency_key: how.idempotencyKey ?? null,
-      reason: how.reason ?? null,
-      actor_id: how.actor.id,
-      actor_label: how.actor.name,
-      at,
-    });
-    if (repaid > 0)
-      await repo.updateAccount(account.workspace_id, account.customer_id, { debt: fresh.debt - repaid });
-    return entry;
-  }
-
-  private async debit(
-    db: Executor,
-    account: LoyaltyAccount,
-    kind: LoyaltyEntryKind,
-    points: number,
-    program: LoyaltyProgram,
-    how: {
-      actor: Actor;
-      orderId?: string;
-      refundId?: string;
-      reason?: string | undefined;
-      idempotencyKey?: string;
-      first?: string | undefined;
-      /** A redemption never spends points the customer does not have, whatever the program allows. */
-      refuseNegative?: boolean;
-    },
-  ): Promise<LoyaltyEntry> {
-    const repo = new LoyaltyRepository(db);
-    const fresh = (await repo.account(account.workspace_id, account.customer_id))!;
-    const at = this.now();
-    const credits = await repo.credits(account.workspace_id, account.customer_id);
-    const plan = planDebit(credits, points, at, {
-      allowNegative: program.allowNegative && !how.refuseNegative,
-      debt: fresh.debt,
-      ...(how.first ? { first: how.first } : {}),
-    });
-    const entry = await repo.record(
-      {
-        id: randomUUID(),
-        workspace_id: account.workspace_id,
-        customer_id: account.customer_id,
-        kind,
-        points: -points,
-        remaining: 0,
-        expires_at: null,
-        order_id: how.orderId ?? null,
-        refund_id: how.refundId ?? null,
-        idempotency_key: how.idempotencyKey ?? null,
-        reason: how.reason ?? null,
-        actor_id: how.actor.id,
-        actor_label: how.actor.name,
-        at,
-      },
-      plan.draws,
-    );
-    if (plan.shortfall > 0) {
-      await repo.updateAccount(account.workspace_id, account.customer_id, {
-        debt: fresh.debt + plan.shortfall,
-      });
-    }
-    return entry;
-  }
-
-  private expiry(program: LoyaltyProgram, at: number): number | null {
-    return program.expiryDays === null ? null : at + program.expiryDays * DAY_MS;
   }
 
   /**
@@ -621,104 +495,13 @@ export class LoyaltyService {
     const year = Number(parts.find((p) => p.type === 'year')!.value);
     const month = parts.find((p) => p.type === 'month')!.value;
     if (month !== birthday[1] || account.birthday_year === year) return;
-    await this.credit(db, account, 'bonus', program.birthdayBonus, program, {
+    await this.ledger.credit(db, account, 'bonus', program.birthdayBonus, program, {
       reason: 'birthday',
       idempotencyKey: `birthday:${customer.id}:${year}`,
       orderId: order.id,
       actor,
     });
     await new LoyaltyRepository(db).updateAccount(order.workspace_id, customer.id, { birthday_year: year });
-  }
-
-  /** Looks at the customer's tier again; a change is stored and is his journey event. */
-  private async retier(
-    db: Executor,
-    workspaceId: string,
-    customerId: string,
-    program: LoyaltyProgram,
-    at: number,
-  ): Promise<string | null | undefined> {
-    if (program.tiers.levels.length === 0) return undefined;
-    const repo = new LoyaltyRepository(db);
-    const account = (await repo.account(workspaceId, customerId))!;
-    const qualifying = await repo.qualifying(
-      workspaceId,
-      customerId,
-      program.tiers.basis,
-      at - program.tiers.periodDays * DAY_MS,
-    );
-    const next = nextTier(program, { key: account.tier_key, since: account.tier_since }, qualifying, at);
-    if (next.change === null) return account.tier_key;
-    await repo.updateAccount(workspaceId, customerId, { tier_key: next.key, tier_since: next.since });
-    const name = (key: string | null) => program.tiers.levels.find((l) => l.key === key)?.name ?? null;
-    await this.emit(
-      db,
-      workspaceId,
-      customerId,
-      `tier-${next.change}:${customerId}:${at}:${next.key ?? 'none'}`,
-      next.change === 'upgraded' ? 'Tier Upgraded' : 'Tier Downgraded',
-      at,
-      {
-        tier: next.key,
-        tier_name: name(next.key),
-        previous_tier: account.tier_key,
-        previous_tier_name: name(account.tier_key),
-        basis: program.tiers.basis,
-        qualifying,
-      },
-    );
-    return next.key;
-  }
-
-  private async read(
-    db: Executor,
-    workspaceId: string,
-    customerId: string,
-    program: LoyaltyProgram,
-  ): Promise<LoyaltyStanding> {
-    const repo = new LoyaltyRepository(db);
-    const account = await repo.account(workspaceId, customerId);
-    const at = this.now();
-    const credits = account ? await repo.credits(workspaceId, customerId) : [];
-    const kinds = new Map(
-      (account ? await repo.entries(workspaceId, customerId, { limit: 1000 }) : []).map((e) => [
-        e.id,
-        e.kind,
-      ]),
-    );
-    const qualifying = account
-      ? await repo.qualifying(
-          workspaceId,
-          customerId,
-          program.tiers.basis,
-          at - program.tiers.periodDays * DAY_MS,
-        )
-      : 0;
-    const levels = program.tiers.levels;
-    const tier = levels.find((l) => l.key === account?.tier_key) ?? null;
-    const above = levels.find(
-      (l) => l.threshold > qualifying && levels.indexOf(l) > (tier ? levels.indexOf(tier) : -1),
-    );
-    const balance = account?.balance ?? 0;
-    return {
-      customerId,
-      enabled: program.enabled,
-      balance,
-      pointValue: program.pointValue,
-      worth: Math.max(0, spendable(credits, account?.debt ?? 0, at)) * program.pointValue,
-      tier,
-      next: above ? { tier: above, missing: above.threshold - qualifying } : null,
-      qualifying,
-      debt: account?.debt ?? 0,
-      credits: credits.map((c) => ({
-        entryId: c.id,
-        kind: kinds.get(c.id) ?? 'earn',
-        points: c.points,
-        remaining: c.remaining,
-        at: c.at,
-        expiresAt: c.expiresAt,
-      })),
-    };
   }
 
   private async emit(

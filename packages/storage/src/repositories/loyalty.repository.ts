@@ -15,6 +15,7 @@ export interface LoyaltyCredit {
   remaining: number;
   at: number;
   expiresAt: number | null;
+  unlocksAt: number | null;
 }
 
 export interface LoyaltyTotals {
@@ -118,7 +119,7 @@ export class LoyaltyRepository {
   async credits(workspaceId: string, customerId: string): Promise<LoyaltyCredit[]> {
     const rows = await this.db
       .selectFrom('loyalty_entries')
-      .select(['id', 'points', 'remaining', 'at', 'expires_at'])
+      .select(['id', 'points', 'remaining', 'at', 'expires_at', 'unlocks_at'])
       .where('workspace_id', '=', workspaceId)
       .where('customer_id', '=', customerId)
       .where('remaining', '>', 0)
@@ -131,7 +132,43 @@ export class LoyaltyRepository {
       remaining: Number(r.remaining),
       at: Number(r.at),
       expiresAt: r.expires_at === null ? null : Number(r.expires_at),
+      unlocksAt: r.unlocks_at === null ? null : Number(r.unlocks_at),
     }));
+  }
+
+  /** Pending credits whose refund window has ended, oldest first (the unlock job's work). */
+  async dueForUnlock(
+    now: number,
+    limit: number,
+  ): Promise<
+    { id: string; workspaceId: string; customerId: string; orderId: string | null; remaining: number }[]
+  > {
+    const rows = await this.db
+      .selectFrom('loyalty_entries')
+      .select(['id', 'workspace_id', 'customer_id', 'order_id', 'remaining'])
+      .where('unlocks_at', '<=', now)
+      .orderBy('unlocks_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      workspaceId: r.workspace_id,
+      customerId: r.customer_id,
+      orderId: r.order_id,
+      remaining: Number(r.remaining),
+    }));
+  }
+
+  /** Marks a pending credit unlocked; false when another run did it first. */
+  async unlock(id: string, now: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('loyalty_entries')
+      .set({ unlocks_at: null })
+      .where('id', '=', id)
+      .where('unlocks_at', '<=', now)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   /**
@@ -375,6 +412,7 @@ function normalise(row: LoyaltyEntry): LoyaltyEntry {
     balance_after: Number(row.balance_after),
     at: Number(row.at),
     expires_at: row.expires_at === null ? null : Number(row.expires_at),
+    unlocks_at: row.unlocks_at === null ? null : Number(row.unlocks_at),
   };
 }
 
