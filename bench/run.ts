@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Command, InvalidArgumentError } from 'commander';
 import { createBenchWorkspace } from './api.ts';
+import { bulkLoad } from './bulk-load.ts';
 import { formatImport, measureImport, ONLINE_RETAIL } from './import-phase.ts';
 import { countEvents, figures, parseOnlyBaseline, postToJejak, sqliteBaseline } from './ingest-phase.ts';
 import { startJejak } from './processes.ts';
@@ -24,6 +25,8 @@ interface Options extends WorkloadOptions {
   reads: number;
   json?: boolean;
   keep?: boolean;
+  bulkLoad?: boolean;
+  loadOnly?: boolean;
   readsOnly?: string;
   importOnly?: boolean;
   importFile: string;
@@ -68,6 +71,14 @@ function parseOptions(argv: string[]): Options {
     .option('--reads <n>', 'timed requests per read endpoint', positive, 200)
     .option('--json', 'print the results as JSON')
     .option('--keep', 'keep the temporary data folder (its path is printed)')
+    .option(
+      '--bulk-load',
+      'fill the database through the storage layer in large transactions, no HTTP and no journey moves, then jejak rebuild (no ingestion figures: for the rebuild and reads phases, or data to --keep)',
+    )
+    .option(
+      '--load-only',
+      'stop after the load and the rebuild, keep the data folder (as --keep) and print its path: data for other benchmarks',
+    )
     .option(
       '--reads-only <folder>',
       'only the reads phase, against the data a --keep run left in <folder> (its server is started anew, so new migrations run first)',
@@ -120,7 +131,7 @@ function checkDisk(dir: string, customers: number): void {
     );
 }
 
-async function ingest(options: Options, root: string) {
+async function httpLoad(options: Options, root: string) {
   const batches = workloadBatches(options, options.batchSize);
   say(`generating the first ${options.slice.toLocaleString('en')} events ...`);
   const slice = takeSlice(batches, options.slice);
@@ -154,6 +165,8 @@ async function ingest(options: Options, root: string) {
     adminKey: server.adminKey,
     workspaceId,
     averageEventBytes: Math.round(sliceBytes / sliceEvents),
+    events: sliceResult.events + restResult.events,
+    bulk: null,
     figures: {
       slice: figures(sliceResult),
       parseOnly,
@@ -161,6 +174,40 @@ async function ingest(options: Options, root: string) {
       rest: restResult.events > 0 ? figures(restResult) : null,
       serverRssBytes,
     },
+  };
+}
+
+/**
+ * The workload written by `bulkLoad` (bench/bulk-load.ts) instead of posted: the workspace and its write
+ * key are made through the API of a first server start (which prints the admin key), then the server is
+ * stopped and the bodies go straight through the ingestion code in large transactions, journeys left to
+ * the rebuild that follows. No ingestion figures: its speed is not the product's.
+ */
+async function loadInBulk(options: Options, root: string) {
+  const dataDir = mkdirp(join(root, 'data'));
+  const server = await startJejak(dataDir, SERVER_ENV);
+  if (!server.adminKey) throw new Error('the server printed no admin key on its first start');
+  const { workspaceId, writeKey } = await createBenchWorkspace(server.url, server.adminKey);
+  await server.stop();
+  let bytes = 0;
+  let events = 0;
+  function* counted(): Generator<Batch, void, undefined> {
+    for (const batch of workloadBatches(options, options.batchSize)) {
+      bytes += batch.body.length;
+      events += batch.events;
+      yield batch;
+    }
+  }
+  const estimate = options.customers * EVENTS_PER_CUSTOMER_YEAR * (options.days / 365);
+  const bulk = await bulkLoad(dataDir, writeKey, counted(), estimate);
+  return {
+    dataDir,
+    adminKey: server.adminKey,
+    workspaceId,
+    averageEventBytes: Math.round(bytes / Math.max(1, events)),
+    events: bulk.events,
+    figures: null,
+    bulk,
   };
 }
 
@@ -225,11 +272,12 @@ async function main() {
   const loadAtStart = Number(loadavg()[0]!.toFixed(2));
   if (options.readsOnly !== undefined) return readsOnly(options, options.readsOnly, loadAtStart);
   if (options.importOnly) return importOnly(options, loadAtStart);
+  if (options.loadOnly) options.keep = true;
   const root = mkdtempSync(join(tmpdir(), 'jejak-bench-'));
   say(`data in ${root}`);
   try {
     checkDisk(root, options.customers);
-    const loaded = await ingest(options, root);
+    const loaded = options.bulkLoad ? await loadInBulk(options, root) : await httpLoad(options, root);
     const floor = scanFloor(loaded.dataDir);
     const rebuild = await rebuildWithCli(loaded.dataDir);
     const branch = registerWorkloadBranches(loaded.dataDir, loaded.workspaceId);
@@ -237,12 +285,18 @@ async function main() {
       seed: options.seed,
       customers: options.customers,
       days: options.days,
-      events: loaded.figures.slice.events + (loaded.figures.rest?.events ?? 0),
+      events: loaded.events,
       averageEventBytes: loaded.averageEventBytes,
     };
     if (options.keep) {
       const kept: KeptRun = { adminKey: loaded.adminKey, workspaceId: loaded.workspaceId, branch, workload };
       writeFileSync(join(root, KEPT_RUN), JSON.stringify(kept, null, 2));
+    }
+    if (options.loadOnly) {
+      const loadedData = { folder: root, database: join(loaded.dataDir, 'jejak.sqlite'), workload, rebuild };
+      const load = loaded.bulk ?? loaded.figures;
+      process.stdout.write(`${JSON.stringify({ ...loadedData, load }, null, 2)}\n`);
+      return;
     }
     const server = await startJejak(loaded.dataDir, SERVER_ENV);
     const reads = await measureReads(
@@ -262,6 +316,7 @@ async function main() {
       workload,
       client: { batchSize: options.batchSize, concurrency: options.concurrency },
       ingest: loaded.figures,
+      bulkLoad: loaded.bulk,
       rebuild,
       scanFloor: floor,
       reads,

@@ -29,6 +29,9 @@ export interface IngestOptions {
   batchContext?: unknown;
 }
 
+/** Whether storing events moves their customers' journeys now, or leaves that to a rebuild. */
+type Journeys = 'move' | 'defer';
+
 export interface Rejection {
   index: number;
   messageId?: string;
@@ -60,6 +63,32 @@ export class IngestService {
   ) {}
 
   async ingest(key: ApiKey, items: readonly unknown[], options: IngestOptions): Promise<IngestResult> {
+    return this.transact((trx) => this.store(trx, key, items, options, 'move'));
+  }
+
+  /**
+   * Stores a batch as `ingest` does (validation, quarantine, duplicates, identity resolution, the event,
+   * customer and identity rows) in the caller's transaction, but leaves the journeys alone: a bulk load
+   * (the benchmark's `--bulk-load`) writes many batches in large transactions this way and then runs
+   * `RebuildService.run` (`jejak rebuild`), which makes every state, transition, signal and summary from
+   * the stored events. Until that rebuild the workspace's journeys do not show these events.
+   */
+  loadWithoutJourneys(
+    trx: Executor,
+    key: ApiKey,
+    items: readonly unknown[],
+    options: IngestOptions,
+  ): Promise<IngestResult> {
+    return this.store(trx, key, items, options, 'defer');
+  }
+
+  private async store(
+    trx: Executor,
+    key: ApiKey,
+    items: readonly unknown[],
+    options: IngestOptions,
+    journeys: Journeys,
+  ): Promise<IngestResult> {
     const workspaceId = key.workspace_id;
     if (workspaceId === null) throw new Error('a write key always belongs to a workspace');
     const receivedAt = this.now();
@@ -73,26 +102,24 @@ export class IngestService {
         defaultChannel,
       }),
     );
-    return this.transact(async (trx) => {
-      const valid = results.flatMap((r) => (r.ok ? [r.message.messageId] : []));
-      const sorted = sortOut(results, await new EventRepository(trx).existing(workspaceId, valid));
-      await new QuarantineRepository(trx).insertMany(
-        sorted.rejected.map((rejection) => ({
-          workspace_id: workspaceId,
-          received_at: receivedAt,
-          endpoint: options.endpoint,
-          batch_index: options.type ? null : rejection.index,
-          message_id: rejection.messageId ?? null,
-          reason: rejection.reason,
-          payload_json: safeJson(items[rejection.index]),
-        })),
-      );
-      const rules = await this.journey.rulesFor(trx, workspaceId);
-      const accepted = await this.storeAll(trx, workspaceId, sorted.fresh, rules);
-      // Only a concurrent request that stored the same message id first makes these two differ.
-      const duplicates = sorted.duplicates + sorted.fresh.length - accepted;
-      return { accepted, duplicates, rejected: sorted.rejected };
-    });
+    const valid = results.flatMap((r) => (r.ok ? [r.message.messageId] : []));
+    const sorted = sortOut(results, await new EventRepository(trx).existing(workspaceId, valid));
+    await new QuarantineRepository(trx).insertMany(
+      sorted.rejected.map((rejection) => ({
+        workspace_id: workspaceId,
+        received_at: receivedAt,
+        endpoint: options.endpoint,
+        batch_index: options.type ? null : rejection.index,
+        message_id: rejection.messageId ?? null,
+        reason: rejection.reason,
+        payload_json: safeJson(items[rejection.index]),
+      })),
+    );
+    const rules = await this.journey.rulesFor(trx, workspaceId);
+    const accepted = await this.storeAll(trx, workspaceId, sorted.fresh, rules, journeys);
+    // Only a concurrent request that stored the same message id first makes these two differ.
+    const duplicates = sorted.duplicates + sorted.fresh.length - accepted;
+    return { accepted, duplicates, rejected: sorted.rejected };
   }
 
   /**
@@ -116,7 +143,8 @@ export class IngestService {
     const fresh = messages.filter((m) => !stored.has(m.messageId));
     const customers = new Map<string, string>();
     if (fresh.length === 0) return customers;
-    await this.storeAll(db, workspaceId, fresh, await this.journey.rulesFor(db, workspaceId), customers);
+    const rules = await this.journey.rulesFor(db, workspaceId);
+    await this.storeAll(db, workspaceId, fresh, rules, 'move', customers);
     return customers;
   }
 
@@ -131,6 +159,7 @@ export class IngestService {
     workspaceId: string,
     messages: readonly NormalizedMessage[],
     rules: VersionedRules,
+    journeys: Journeys,
     customers?: Map<string, string>,
   ): Promise<number> {
     let stored = 0;
@@ -138,12 +167,12 @@ export class IngestService {
     while (next < messages.length) {
       const rest = messages.slice(next);
       const run = await resolveRun(db, workspaceId, rest, this.now());
-      stored += await this.storeRun(db, workspaceId, run, rules);
+      stored += await this.storeRun(db, workspaceId, run, rules, journeys);
       for (const r of run.resolved) customers?.set(r.message.messageId, r.customerId);
       next += run.resolved.length;
       const merging = rest[run.resolved.length];
       if (merging !== undefined) {
-        const customerId = await this.storeOne(db, workspaceId, merging, rules);
+        const customerId = await this.storeOne(db, workspaceId, merging, rules, journeys);
         customers?.set(merging.messageId, customerId);
         stored += 1;
         next += 1;
@@ -158,6 +187,7 @@ export class IngestService {
     workspaceId: string,
     run: ResolvedRun,
     rules: VersionedRules,
+    journeys: Journeys,
   ): Promise<number> {
     if (run.resolved.length === 0) return 0;
     const stored = await new EventRepository(db).insertMany(
@@ -165,6 +195,7 @@ export class IngestService {
     );
     await writeRunCustomers(db, workspaceId, run, stored, this.now());
     await new IdentityRepository(db).insertMany(run.newKeys);
+    if (journeys === 'defer') return stored.size;
     const events = run.resolved
       .filter((r) => stored.has(r.message.messageId))
       .map((r) => ({ customerId: r.customerId, event: toJourneyEvent(r.message) }));
@@ -178,6 +209,7 @@ export class IngestService {
     workspaceId: string,
     message: NormalizedMessage,
     rules: VersionedRules,
+    journeys: Journeys,
   ): Promise<string> {
     const resolution = await this.identity.resolve(db, workspaceId, message);
     await new EventRepository(db).insert(
@@ -185,6 +217,7 @@ export class IngestService {
     );
     if (message.type === 'identify')
       await this.identity.updateProfile(db, workspaceId, resolution.customerId, message);
+    if (journeys === 'defer') return resolution.customerId;
     await this.journey.apply(
       db,
       workspaceId,
