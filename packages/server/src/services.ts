@@ -30,6 +30,7 @@ import { SalesJourney } from './sales/sales-journey.ts';
 import { SalesSettingsService } from './sales/sales-settings.service.ts';
 import { StockService } from './sales/stock.service.ts';
 import { createExperienceServices } from './experience.services.ts';
+import { AttributionService } from './attribution/attribution.service.ts';
 import { SalesImportService } from './sales-import/sales-import.service.ts';
 import { SalesReportService } from './reports/sales-report.service.ts';
 import { LoyaltyService } from './loyalty/loyalty.service.ts';
@@ -95,6 +96,7 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     salesImport: new SalesImportService(store, ingest, now),
     customerValue: new CustomerValueService(store, now),
     rfm: new RfmService(store, now),
+    attribution: new AttributionService(store, journey, now),
     customerImport: new CustomerImportService(store, ingest, now),
   };
 }

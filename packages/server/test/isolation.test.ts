@@ -109,6 +109,12 @@ beforeAll(async () => {
       reward: { type: 'amount', amount: 1_000 },
     })
   ).id;
+  await t.services.attribution.putSpend(b.id, {
+    channel: 'ads',
+    month: '2026-06',
+    amount: 777_000,
+    campaign: 'kampanye-rahasia-b',
+  });
   b.interview = (
     await t.services.interviews.create(
       b.id,
@@ -212,6 +218,8 @@ function queries(): Record<string, string[]> {
 function bodyGuesses(): [Method, string, object][] {
   return [
     ['POST', '/merges', { survivorId: b.customer, mergedId: b.customer }],
+    // B's spend, named under A's address: A has none such, and B's stays (checked below).
+    ['DELETE', '/analytics/ad-spend?channel=ads&month=2026-06&campaign=kampanye-rahasia-b', {}],
     ['POST', '/reviews/links', { orderId: b.order, productId: b.product }],
     ['POST', '/reviews', { productId: b.product, rating: 1, body: 'palsu', authorName: 'A' }],
     [
@@ -341,5 +349,10 @@ describe('workspace isolation, from the route table', () => {
     const notes = await t.services.interviews.search(b.id, { limit: 5 });
     expect(notes.items).toMatchObject([{ id: b.interview, title: 'Wawancara B' }]);
     expect(await t.services.loyalty.entries(b.id, b.customer, { limit: 5 })).toEqual([]);
+    expect(await t.services.attribution.listSpend(b.id)).toMatchObject([
+      { channel: 'ads', month: '2026-06', campaign: 'kampanye-rahasia-b', amount: 777_000 },
+    ]);
+    const ofA = await asUser(t, ownerOfA, 'GET', `/api/v1/workspaces/${t.workspace.id}/analytics/ad-spend`);
+    expect(ofA.body).not.toContain('kampanye-rahasia-b');
   });
 });

@@ -157,6 +157,12 @@ export {
   type NewPrediction,
   type PredictionWithName,
 } from './repositories/customer-value.repository.ts';
+export * from './ad-spend.schema.ts';
+export {
+  AttributionRepository,
+  type AttributionEventRow,
+  type OrderEventRow,
+} from './repositories/attribution.repository.ts';
 export * from './loyalty.schema.ts';
 export {
   LoyaltyRepository,

@@ -6,6 +6,7 @@ import type { ReviewTables } from './review.schema.ts';
 import type { ContentTables } from './content.schema.ts';
 import type { InterviewTables } from './interview.schema.ts';
 import type { CustomerValueTables } from './customer-value.schema.ts';
+import type { AdSpendTables } from './ad-spend.schema.ts';
 import type { LoyaltyTables } from './loyalty.schema.ts';
 import type { PromotionTables } from './promotion.schema.ts';
 
@@ -299,6 +300,7 @@ export interface Database
     ContentTables,
     InterviewTables,
     CustomerValueTables,
+    AdSpendTables,
     LoyaltyTables,
     PromotionTables {
   workspaces: WorkspaceTable;

@@ -11,3 +11,4 @@ export * from './calendar-period.ts';
 export * from './event-scope.ts';
 export * from './retention.ts';
 export * from './lifecycle.ts';
+export * from './attribution.ts';
