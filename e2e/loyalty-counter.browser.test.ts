@@ -138,7 +138,9 @@ describe('dashboard: points at the counter', () => {
     // More than she has is refused at the till; 100 points take Rp 10.000 off.
     await page.getByTestId('points-redeem').fill('400');
     await page.getByTestId('points-apply').click();
-    expect(plain(await page.getByRole('alert').textContent())).toBe('Poin tidak cukup: saldo 300 poin.');
+    expect(plain(await page.getByRole('alert').textContent())).toBe(
+      'Poin tidak cukup: yang bisa ditukar 300 poin.',
+    );
     await page.getByTestId('points-redeem').fill('100');
     await page.getByTestId('points-apply').click();
     await expect
@@ -317,6 +319,45 @@ describe('dashboard: points at the counter', () => {
     await owner.screenshot({ path: screenshotPath('promotions-page-1440'), fullPage: true });
     await owner.setViewportSize({ width: 1024, height: 900 });
     await owner.screenshot({ path: screenshotPath('promotions-page-1024'), fullPage: true });
+    await owner.close();
+  });
+
+  it('shows a manager a customer’s ledger with the balance explained, and takes an adjustment once', async () => {
+    const owner = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'id-ID' });
+    await owner.goto(`${server.url}/login`);
+    await owner.fill('input[name=email]', OWNER.email);
+    await owner.fill('input[name=password]', OWNER.password);
+    await owner.click('button[type=submit]');
+    await owner.waitForURL(/\/w\/[^/]+\//);
+    await owner.goto(`${server.url}/w/${ws}/loyalitas`);
+    await owner.getByTestId('ledger-search').fill('Siti');
+    await owner.getByRole('button', { name: /Siti Rahayu/ }).click();
+    await expect
+      .poll(async () => plain(await owner.getByTestId('ledger-balance').textContent()), { timeout: 10_000 })
+      .toContain('Saldo 152 poin = 152 bisa dipakai + 0 tertunda − 0 utang poin (senilai Rp 15.200)');
+    const rows = owner.getByTestId('ledger-entries').locator('tbody tr');
+    // Newest first: the second sale's earn and redemption, the first sale's, the card's points.
+    expect(await rows.locator('td:nth-child(2)').allTextContents()).toEqual([
+      'Dapat poin',
+      'Ditukar',
+      'Dapat poin',
+      'Ditukar',
+      'Penyesuaian',
+    ]);
+    expect(plain(await rows.last().textContent())).toContain('Poin kartu lama dipindahkan');
+    expect(await rows.first().getByRole('link', { name: 'Buka pesanan' }).count()).toBe(1);
+
+    await owner.getByTestId('adjust-points').fill('-20');
+    await owner.getByTestId('adjust-reason').fill('Salah input kasir');
+    await owner.getByTestId('adjust-submit').click();
+    await owner.getByTestId('adjust-done').waitFor();
+    await expect
+      .poll(async () => plain(await owner.getByTestId('ledger-balance').textContent()), { timeout: 10_000 })
+      .toContain('Saldo 132 poin');
+    expect(plain(await rows.first().textContent())).toContain('Salah input kasir');
+    await owner.screenshot({ path: screenshotPath('loyalty-ledger-1440'), fullPage: true });
+    await owner.setViewportSize({ width: 1024, height: 900 });
+    await owner.screenshot({ path: screenshotPath('loyalty-ledger-1024'), fullPage: true });
     await owner.close();
   });
 });

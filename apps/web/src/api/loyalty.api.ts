@@ -110,3 +110,56 @@ export function useLoyaltyResults(workspaceId: string, days: number) {
     },
   });
 }
+
+export type LoyaltyEntryKind = 'earn' | 'bonus' | 'adjust' | 'restore' | 'redeem' | 'expire' | 'cancel';
+
+/** One line of a customer's ledger. */
+export interface LoyaltyEntry {
+  id: string;
+  kind: LoyaltyEntryKind;
+  points: number;
+  remaining: number;
+  expiresAt: number | null;
+  orderId: string | null;
+  refundId: string | null;
+  reason: string | null;
+  actorName: string;
+  balanceAfter: number;
+  at: number;
+}
+
+const customerKey = (workspaceId: string, customerId: string) => [
+  'loyalty',
+  workspaceId,
+  'customer',
+  customerId,
+];
+
+/** A customer's standing as a manager reads it on the loyalty page. */
+export function useLoyaltyStanding(workspaceId: string, customerId: string | null) {
+  return useQuery({
+    queryKey: [...customerKey(workspaceId, customerId ?? ''), 'standing'],
+    queryFn: () => api.get<LoyaltyStanding>(`${ws(workspaceId)}/loyalty/customers/${customerId}`),
+    enabled: customerId !== null,
+  });
+}
+
+export function useLoyaltyEntries(workspaceId: string, customerId: string | null) {
+  return useQuery({
+    queryKey: [...customerKey(workspaceId, customerId ?? ''), 'entries'],
+    queryFn: () =>
+      api.get<{ items: LoyaltyEntry[] }>(
+        `${ws(workspaceId)}/loyalty/customers/${customerId}/entries?limit=200`,
+      ),
+    enabled: customerId !== null,
+  });
+}
+
+export function useAdjustPoints(workspaceId: string, customerId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { points: number; reason: string; idempotencyKey: string }) =>
+      api.post<LoyaltyEntry>(`${ws(workspaceId)}/loyalty/customers/${customerId}/adjustments`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['loyalty', workspaceId] }),
+  });
+}

@@ -12,6 +12,7 @@ import { useCan } from '../customers/customer-labels.ts';
 import { useFormat } from '../format/use-format.ts';
 import { useWorkspace } from '../layout/workspace-context.ts';
 import { ErrorNotice } from '../pages/error-notice.tsx';
+import { CustomerLedger } from './customer-ledger.tsx';
 import './loyalty.css';
 
 const PERIODS = [30, 90, 365] as const;
@@ -84,6 +85,7 @@ export function LoyaltyPage() {
           </>
         )}
       </section>
+      <CustomerLedger />
       {program.error && <ErrorNotice error={program.error} />}
       {program.data && <ProgramForm saved={program.data} />}
     </div>
