@@ -56,3 +56,49 @@ export function periodStartDay(period: number, unit: PeriodUnit): number {
   const year = Math.floor(period / 12);
   return Date.UTC(year, period - year * 12, 1) / DAY_MS;
 }
+
+/**
+ * Periods of instants for a scan: a table from local day to period over the range (and the period
+ * before it, which the lifecycle needs), so an event costs a division and a lookup. Instants before
+ * the table are in `earlier`; instants after `toDay` are at or past `endAt` and the scans skip them.
+ */
+export interface PeriodClock {
+  readonly unit: PeriodUnit;
+  /** The period holding `fromDay`. */
+  readonly first: number;
+  /** The period holding `toDay`. */
+  readonly last: number;
+  /** Stands for every period before `first - 1`. */
+  readonly earlier: number;
+  readonly toDay: number;
+  readonly zone: readonly ZoneOffset[];
+  /** The zone's one offset, or NaN when it has more than one over the scan's instants. */
+  readonly offset: number;
+  readonly startDay: number;
+  readonly table: Int32Array;
+}
+
+export function periodClock(
+  unit: PeriodUnit,
+  fromDay: number,
+  toDay: number,
+  zone: readonly ZoneOffset[],
+): PeriodClock {
+  const first = periodOf(fromDay, unit);
+  const last = periodOf(toDay, unit);
+  const startDay = periodStartDay(first - 1, unit);
+  const table = new Int32Array(Math.max(0, toDay - startDay + 1));
+  for (let d = 0; d < table.length; d++) table[d] = periodOf(startDay + d, unit);
+  const offset = zone.length === 1 ? zone[0]!.offset : NaN;
+  return { unit, first, last, earlier: first - 2, toDay, zone, offset, startDay, table };
+}
+
+/** The period of an instant by the clock: `earlier` before its table, NaN after `toDay`. */
+export function periodAt(clock: PeriodClock, at: number): number {
+  const day = Number.isNaN(clock.offset)
+    ? localDayIn(at, clock.zone)
+    : Math.floor((at + clock.offset) / DAY_MS);
+  const d = day - clock.startDay;
+  if (d < 0) return clock.earlier;
+  return d < clock.table.length ? clock.table[d]! : NaN;
+}

@@ -28,10 +28,3 @@ export function resolveScope(columns: EventColumns, scope: EventScope): { branch
 export function resolveName(columns: EventColumns, name: string | null): number {
   return indexIn(columns.names, name);
 }
-
-/** Whether row `i` is in the scope; the indexes come from resolveScope. */
-export function inScope(columns: EventColumns, i: number, branch: number, channel: number): boolean {
-  return (
-    (branch === ANY || columns.branch[i] === branch) && (channel === ANY || columns.channel[i] === channel)
-  );
-}

@@ -1,6 +1,12 @@
 // Lifecycle per period (new, returning, resurrecting, dormant) as one pass over the event layout.
-import { localDayIn, periodOf, periodStartDay, type PeriodUnit, type ZoneOffset } from './calendar-period.ts';
-import { ANY, inScope, resolveName, resolveScope, type EventScope } from './event-scope.ts';
+import {
+  periodAt,
+  periodClock,
+  periodStartDay,
+  type PeriodUnit,
+  type ZoneOffset,
+} from './calendar-period.ts';
+import { ANY, resolveName, resolveScope, type EventScope } from './event-scope.ts';
 import type { EventColumns } from './event-columns.ts';
 
 export interface LifecycleQuery {
@@ -35,44 +41,46 @@ export interface LifecyclePeriod {
  * // [{ startDay, new: 12, returning: 30, resurrecting: 4, dormant: 9 }, ...]
  */
 export function lifecycle(columns: EventColumns, query: LifecycleQuery): LifecyclePeriod[] {
-  const { unit, zone, toDay } = query;
-  const first = periodOf(query.fromDay, unit);
-  const last = periodOf(toDay, unit);
+  const clock = periodClock(query.unit, query.fromDay, query.toDay, query.zone);
+  const { first, last } = clock;
   const length = Math.max(0, last - first + 1);
-  const counts = { new: new Array<number>(length).fill(0), returning: new Array<number>(length).fill(0) };
-  const resurrecting = new Array<number>(length).fill(0);
-  const dormant = new Array<number>(length).fill(0);
-  const add = (into: number[], period: number) => {
-    if (period >= first && period <= last) into[period - first]!++;
-  };
+  // Per period of the range; index -1 and `length` (the periods just outside) are dropped.
+  const fresh = new Int32Array(length + 2);
+  const returning = new Int32Array(length + 2);
+  const resurrecting = new Int32Array(length + 2);
+  const dormant = new Int32Array(length + 2);
+  const slot = (period: number) => (period >= first && period <= last ? period - first + 1 : 0);
   const event = resolveName(columns, query.event);
-  const { branch, channel } = resolveScope(columns, query.scope);
-  const { customerStart, name, at } = columns;
+  const anyEvent = event === ANY;
+  const { branch: branchIndex, channel: channelIndex } = resolveScope(columns, query.scope);
+  const anyBranch = branchIndex === ANY;
+  const anyChannel = channelIndex === ANY;
+  const { customerStart, name, at, branch, channel } = columns;
 
   for (let c = 0; c + 1 < customerStart.length; c++) {
     const end = customerStart[c + 1]!;
     let previous = NaN;
     for (let i = customerStart[c]!; i < end; i++) {
-      if ((event !== ANY && name[i] !== event) || !inScope(columns, i, branch, channel)) continue;
-      const day = localDayIn(at[i]!, zone);
-      if (day > toDay) continue;
-      const period = periodOf(day, unit);
+      if (!(anyEvent || name[i] === event)) continue;
+      if (!(anyBranch || branch[i] === branchIndex) || !(anyChannel || channel[i] === channelIndex)) continue;
+      const period = periodAt(clock, at[i]!);
+      if (Number.isNaN(period)) break; // after `toDay`: so are the rest
       if (period <= previous) continue;
-      if (Number.isNaN(previous)) add(counts.new, period);
-      else if (period === previous + 1) add(counts.returning, period);
+      if (Number.isNaN(previous)) fresh[slot(period)]!++;
+      else if (period === previous + 1) returning[slot(period)]!++;
       else {
-        add(resurrecting, period);
-        add(dormant, previous + 1);
+        resurrecting[slot(period)]!++;
+        dormant[slot(previous + 1)]!++;
       }
       previous = period;
     }
-    if (!Number.isNaN(previous)) add(dormant, previous + 1);
+    if (!Number.isNaN(previous)) dormant[slot(previous + 1)]!++;
   }
   return Array.from({ length }, (_, k) => ({
-    startDay: periodStartDay(first + k, unit),
-    new: counts.new[k]!,
-    returning: counts.returning[k]!,
-    resurrecting: resurrecting[k]!,
-    dormant: dormant[k]!,
+    startDay: periodStartDay(first + k, query.unit),
+    new: fresh[k + 1]!,
+    returning: returning[k + 1]!,
+    resurrecting: resurrecting[k + 1]!,
+    dormant: dormant[k + 1]!,
   }));
 }

@@ -1,6 +1,14 @@
 // Retention cohorts and revenue retention as one pass over the event column layout (DESIGN §4.4).
-import { localDayIn, periodOf, periodStartDay, type PeriodUnit, type ZoneOffset } from './calendar-period.ts';
-import { ANY, inScope, resolveName, resolveScope, type EventScope } from './event-scope.ts';
+import {
+  localDayIn,
+  periodAt,
+  periodClock,
+  periodOf,
+  periodStartDay,
+  type PeriodUnit,
+  type ZoneOffset,
+} from './calendar-period.ts';
+import { ANY, resolveName, resolveScope, type EventScope } from './event-scope.ts';
 import type { EventColumns } from './event-columns.ts';
 
 export interface RetentionQuery {
@@ -46,50 +54,66 @@ export interface RetentionMatrix {
  * // { unit: 'month', cohorts: [{ startDay, size: 120, retained: [120, 31, 18], revenue: [...] }, ...] }
  */
 export function retentionMatrix(columns: EventColumns, query: RetentionQuery): RetentionMatrix {
-  const { unit, zone, toDay } = query;
-  const first = periodOf(query.fromDay, unit);
-  const last = periodOf(toDay, unit);
-  const cohorts = Array.from({ length: Math.max(0, last - first + 1) }, (_, c) => ({
-    startDay: periodStartDay(first + c, unit),
-    size: 0,
-    retained: new Array<number>(last - first - c + 1).fill(0),
-    revenue: new Array<number>(last - first - c + 1).fill(0),
-  }));
+  const clock = periodClock(query.unit, query.fromDay, query.toDay, query.zone);
+  const { first, last } = clock;
+  const width = Math.max(0, last - first + 1);
+  // Flat per (cohort, period) so the loop below touches typed arrays only.
+  const sizes = new Int32Array(width);
+  const retained = new Int32Array(width * width);
+  const revenueOf = new Float64Array(width * width);
   const cohortName = resolveName(columns, query.cohortEvent);
   const returnName = resolveName(columns, query.returnEvent);
-  const { branch, channel } = resolveScope(columns, query.scope);
-  const { customerStart, name, at, revenue } = columns;
+  const { branch: branchIndex, channel: channelIndex } = resolveScope(columns, query.scope);
+  const anyBranch = branchIndex === ANY;
+  const anyChannel = channelIndex === ANY;
+  const anyCohort = cohortName === ANY;
+  const anyReturn = returnName === ANY;
+  const { customerStart, name, at, revenue, branch, channel } = columns;
+  const customers = customerStart.length - 1;
 
-  for (let c = 0; c + 1 < customerStart.length; c++) {
+  for (let c = 0; c < customers; c++) {
+    const begin = customerStart[c]!;
     const end = customerStart[c + 1]!;
-    let i = customerStart[c]!;
+    let i = begin;
     while (
       i < end &&
-      !((cohortName === ANY || name[i] === cohortName) && inScope(columns, i, branch, channel))
+      !(
+        (anyCohort || name[i] === cohortName) &&
+        (anyBranch || branch[i] === branchIndex) &&
+        (anyChannel || channel[i] === channelIndex)
+      )
     )
       i++;
     if (i === end) continue;
-    const startDay = localDayIn(at[i]!, zone);
-    const startPeriod = periodOf(startDay, unit);
-    if (startPeriod < first || startDay > toDay) continue;
-    const cohort = cohorts[startPeriod - first]!;
-    cohort.size++;
+    const startPeriod = periodAt(clock, at[i]!);
+    // Before the range (his first was earlier) or after `toDay` (NaN): in no cohort of this range.
+    if (!(startPeriod >= first)) continue;
+    const row = (startPeriod - first) * width;
+    sizes[startPeriod - first]!++;
     let marked = -1;
     // From the cohort event's instant on: events of the same instant stored before it count too.
-    while (i > customerStart[c]! && at[i - 1] === at[i]) i--;
+    while (i > begin && at[i - 1] === at[i]) i--;
     for (; i < end; i++) {
-      if (!inScope(columns, i, branch, channel)) continue;
-      const day = localDayIn(at[i]!, zone);
-      if (day > toDay) continue;
-      const k = periodOf(day, unit) - startPeriod;
-      cohort.revenue[k]! += revenue[i]!;
-      if (k !== marked && (returnName === ANY || name[i] === returnName)) {
-        cohort.retained[k]!++;
+      if (!(anyBranch || branch[i] === branchIndex) || !(anyChannel || channel[i] === channelIndex)) continue;
+      const k = periodAt(clock, at[i]!) - startPeriod;
+      if (!(k >= 0)) continue;
+      revenueOf[row + k]! += revenue[i]!;
+      if (k !== marked && (anyReturn || name[i] === returnName)) {
+        retained[row + k]!++;
         marked = k;
       }
     }
   }
-  return { unit, cohorts };
+  const cohorts = Array.from({ length: width }, (_, c) => {
+    const span = width - c;
+    return {
+      startDay: periodStartDay(first + c, query.unit),
+      size: sizes[c]!,
+      retained: Array.from(retained.subarray(c * width, c * width + span)),
+      revenue: Array.from(revenueOf.subarray(c * width, c * width + span)),
+    };
+  });
+  return { unit: query.unit, cohorts };
 }
 
 export interface RepeatPurchaseQuery {
@@ -135,34 +159,36 @@ export function repeatPurchases(
     repeatWithin: 0,
   }));
   const purchase = resolveName(columns, query.purchaseEvent);
-  const { branch, channel } = resolveScope(columns, query.scope);
-  const { customerStart, name, at } = columns;
+  const { branch: branchIndex, channel: channelIndex } = resolveScope(columns, query.scope);
+  const anyBranch = branchIndex === ANY;
+  const anyChannel = channelIndex === ANY;
+  const { customerStart, name, at, branch, channel } = columns;
+  const clock = periodClock(unit, query.fromDay, toDay, zone);
   const windowMs = query.withinDays * 86_400_000;
 
   for (let c = 0; c + 1 < customerStart.length; c++) {
     const end = customerStart[c + 1]!;
     let firstAt = NaN;
-    let firstDay = 0;
+    let period = NaN;
     let secondAt = NaN;
     for (let i = customerStart[c]!; i < end; i++) {
-      if (name[i] !== purchase || !inScope(columns, i, branch, channel)) continue;
-      const day = localDayIn(at[i]!, zone);
-      if (day > toDay) continue;
+      if (name[i] !== purchase) continue;
+      if (!(anyBranch || branch[i] === branchIndex) || !(anyChannel || channel[i] === channelIndex)) continue;
+      const p = periodAt(clock, at[i]!);
+      if (Number.isNaN(p)) break; // after `toDay`: so are the rest
       if (Number.isNaN(firstAt)) {
         firstAt = at[i]!;
-        firstDay = day;
+        period = p;
       } else {
         secondAt = at[i]!;
         break;
       }
     }
-    if (Number.isNaN(firstAt)) continue;
-    const period = periodOf(firstDay, unit);
-    if (period < first || period > last) continue;
+    if (!(period >= first)) continue;
     const row = rows[period - first]!;
     row.buyers++;
     if (!Number.isNaN(secondAt)) row.repeatBuyers++;
-    if (firstDay + query.withinDays <= toDay) {
+    if (localDayIn(firstAt, zone) + query.withinDays <= toDay) {
       row.eligible++;
       if (secondAt - firstAt <= windowMs) row.repeatWithin++;
     }
