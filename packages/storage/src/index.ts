@@ -169,3 +169,4 @@ export {
   type LoyaltyCredit,
   type LoyaltyTotals,
 } from './repositories/loyalty.repository.ts';
+export { LoyaltyMergeRepository } from './repositories/loyalty-merge.repository.ts';

@@ -88,15 +88,31 @@ export interface LoyaltyOrderTable {
   at: number;
 }
 
+/** What a customer merge moved of the ledger, to move it back when the merge is undone. */
+export interface LoyaltyMergeTable {
+  merge_id: string;
+  workspace_id: string;
+  survivor_id: string;
+  merged_id: string;
+  entry_ids_json: string;
+  order_ids_json: string;
+  /** The merged customer's account row (JSON) as it was. */
+  merged_account_json: string;
+  /** The survivor's account row (JSON) before the merge; null: he had none. */
+  survivor_account_json: string | null;
+}
+
 export interface LoyaltyTables {
   loyalty_settings: LoyaltySettingsTable;
   loyalty_accounts: LoyaltyAccountTable;
   loyalty_entries: LoyaltyEntryTable;
   loyalty_draws: LoyaltyDrawTable;
   loyalty_orders: LoyaltyOrderTable;
+  loyalty_merges: LoyaltyMergeTable;
 }
 
 export type LoyaltyAccount = Selectable<LoyaltyAccountTable>;
 export type LoyaltyEntry = Selectable<LoyaltyEntryTable>;
 export type NewLoyaltyEntry = Insertable<LoyaltyEntryTable>;
 export type LoyaltyOrder = Selectable<LoyaltyOrderTable>;
+export type LoyaltyMerge = Selectable<LoyaltyMergeTable>;

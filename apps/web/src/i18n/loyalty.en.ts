@@ -75,7 +75,12 @@ export const loyaltyEn: typeof loyaltyId = {
         expire: 'Expired',
         cancel: 'Taken back',
       },
-      reasons: { signup: 'Sign-up bonus', birthday: 'Birthday bonus' },
+      reasons: {
+        signup: 'Sign-up bonus',
+        birthday: 'Birthday bonus',
+        unmergeOut: 'Spent by the other customer while merged (merge undone)',
+        unmergeIn: 'The other customer’s points spent while merged (merge undone)',
+      },
       adjustPoints: 'Give (+) or take (−) points',
       adjustReason: 'Reason (required)',
       adjust: 'Save adjustment',

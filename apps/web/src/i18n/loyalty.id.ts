@@ -74,7 +74,12 @@ export const loyaltyId = {
         expire: 'Kedaluwarsa',
         cancel: 'Ditarik',
       },
-      reasons: { signup: 'Bonus bergabung', birthday: 'Bonus ulang tahun' },
+      reasons: {
+        signup: 'Bonus bergabung',
+        birthday: 'Bonus ulang tahun',
+        unmergeOut: 'Dipakai pelanggan lain selama digabung (penggabungan dibatalkan)',
+        unmergeIn: 'Poin pelanggan lain yang dipakai selama digabung (penggabungan dibatalkan)',
+      },
       adjustPoints: 'Tambah (+) atau kurangi (−) poin',
       adjustReason: 'Alasan (wajib)',
       adjust: 'Simpan penyesuaian',

@@ -170,7 +170,11 @@ function EntryRow({
           ? t('loyalty.ledger.reasons.signup')
           : e.reason === 'birthday'
             ? t('loyalty.ledger.reasons.birthday')
-            : (e.reason ?? '—')}
+            : e.reason === 'unmerge-out'
+              ? t('loyalty.ledger.reasons.unmergeOut')
+              : e.reason === 'unmerge-in'
+                ? t('loyalty.ledger.reasons.unmergeIn')
+                : (e.reason ?? '—')}
       </td>
       <td>{e.actorName}</td>
       <td className="num">{format.number(e.balanceAfter)}</td>

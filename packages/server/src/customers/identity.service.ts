@@ -19,6 +19,7 @@ import {
   resolvingKey,
 } from './identity.rules.ts';
 import { hasTraits, profileAfter } from './profile.ts';
+import { mergeLoyalty } from '../loyalty/loyalty-merge.ts';
 
 export interface Resolution {
   customerId: string;
@@ -115,6 +116,7 @@ export class IdentityService {
       created_at: this.now(),
       undone_at: null,
     });
+    await mergeLoyalty(db, workspaceId, id, survivorId, mergedId, this.now());
     return id;
   }
 

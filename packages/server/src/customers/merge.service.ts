@@ -12,6 +12,7 @@ import type { JourneyService } from '../journey/journey.service.ts';
 import type { IdentityService } from './identity.service.ts';
 import { keyString } from './identity.rules.ts';
 import { refuseErased } from '../privacy/erased.ts';
+import { undoLoyaltyMerge } from '../loyalty/loyalty-merge.ts';
 
 /** Merges customers by hand and undoes any merge, automatic or not (DESIGN §2.4). */
 export class MergeService {
@@ -73,6 +74,7 @@ export class MergeService {
         traits_json: merge.merged_traits_json,
         updated_at: this.now(),
       });
+      await undoLoyaltyMerge(trx, workspaceId, mergeId, this.now());
       const rules = await this.journey.rulesFor(trx, workspaceId);
       for (const id of new Set([merge.merged_id, merge.survivor_id, ...holders])) {
         await this.journey.replayCustomer(trx, workspaceId, id, rules, this.now());

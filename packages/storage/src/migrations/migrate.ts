@@ -20,6 +20,7 @@ import * as loyalty from './2026-11-25T0500-loyalty.ts';
 import * as promotions from './2026-11-25T0600-promotions.ts';
 import * as journeyDailyEntries from './2026-11-25T0100-journey-daily-entries.ts';
 import * as loyaltyPending from './2026-11-25T1100-loyalty-pending.ts';
+import * as loyaltyMerges from './2026-11-25T1101-loyalty-merges.ts';
 import * as adSpend from './2026-11-25T1500-ad-spend.ts';
 
 // Listed by hand rather than read from the folder, so migrations load the same under tsx, vitest and a bundler.
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T0600-promotions': promotions,
   '2026-11-25T0700-customer-value': customerValue,
   '2026-11-25T1100-loyalty-pending': loyaltyPending,
+  '2026-11-25T1101-loyalty-merges': loyaltyMerges,
   '2026-11-25T1500-ad-spend': adSpend,
 };
 
