@@ -5,6 +5,10 @@ const storageSuites = ['packages/storage/test/**/*.test.ts', 'packages/server/te
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: a single worker on these 2-core machines,
+    // idle while PostgreSQL, a server process or Chromium works. Two keep both cores busy; the
+    // integration and browser projects still run one file at a time (fileParallelism: false).
+    maxWorkers: 2,
     projects: [
       {
         test: {
