@@ -38,6 +38,7 @@ import { registerInterviewRoutes } from './interviews/interview.routes.ts';
 import { registerCustomerValueRoutes } from './analytics/customer-value.routes.ts';
 import { registerRfmRoutes } from './analytics/rfm.routes.ts';
 import { registerAttributionRoutes } from './attribution/attribution.routes.ts';
+import { registerEventAnalysisRoutes } from './analytics/event-analysis.routes.ts';
 import { registerLoyaltyRoutes } from './loyalty/loyalty.routes.ts';
 import { registerPromotionRoutes } from './promotions/promotion.routes.ts';
 import { registerImportRoutes } from './sales-import/import.routes.ts';
@@ -166,6 +167,7 @@ export async function buildApp(
     (scope: FastifyInstance) => registerCustomerValueRoutes(scope, services),
     (scope: FastifyInstance) => registerRfmRoutes(scope, services),
     (scope: FastifyInstance) => registerAttributionRoutes(scope, services),
+    (scope: FastifyInstance) => registerEventAnalysisRoutes(scope, services),
     (scope: FastifyInstance) => registerLoyaltyRoutes(scope, services),
     (scope: FastifyInstance) => registerPromotionRoutes(scope, services),
     (scope: FastifyInstance) => registerImportRoutes(scope, services),

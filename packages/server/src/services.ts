@@ -19,6 +19,8 @@ import { ContentService } from './content/content.service.ts';
 import { InterviewService } from './interviews/interview.service.ts';
 import { CustomerValueService } from './analytics/customer-value.service.ts';
 import { RfmService } from './analytics/rfm.service.ts';
+import { EventColumnsService } from './analytics/event-columns.service.ts';
+import { EventAnalysisService } from './analytics/event-analysis.service.ts';
 import { RebuildService } from './journey/rebuild.service.ts';
 import { RulesPreviewService } from './journey/rules-preview.service.ts';
 import { WorkspaceService } from './workspaces/workspace.service.ts';
@@ -44,6 +46,7 @@ export type Services = ReturnType<typeof createServices>;
 /** Wires the services once; routes, the CLI and tests all go through these. */
 export function createServices(store: Store, now: () => number = Date.now, sessionTtlMs = 7 * 86_400_000) {
   const journey = new JourneyService(store, now);
+  const eventColumns = new EventColumnsService(store);
   const identity = new IdentityService(now);
   const workspaces = new WorkspaceService(store, now);
   const accounts = new AccountService(store, workspaces, now);
@@ -66,7 +69,7 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     branches,
     members: new MemberService(store, accounts, branches, now),
     audit: new AuditService(store, now),
-    privacy: new PrivacyService(store, now),
+    privacy: new PrivacyService(store, now, eventColumns),
     store,
     now,
     keys: new ApiKeyService(store.db, now),
@@ -97,6 +100,8 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     customerValue: new CustomerValueService(store, now),
     rfm: new RfmService(store, now),
     attribution: new AttributionService(store, journey, now),
+    eventColumns,
+    eventAnalysis: new EventAnalysisService(store, eventColumns),
     customerImport: new CustomerImportService(store, ingest, now),
   };
 }

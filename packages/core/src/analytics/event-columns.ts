@@ -30,6 +30,17 @@ export interface EventColumns {
   readonly seq: Float64Array;
 }
 
+/**
+ * One property of every event of a layout, dictionary-coded: `codes[row]` indexes `values`, 0 meaning the
+ * event does not carry the property (values[0] === ''). Scalars are compared as text (`true`, `12`, `kopi`).
+ * Built by the server from properties_json for the keys a query names.
+ */
+export interface PropertyColumn {
+  readonly key: string;
+  readonly codes: Uint32Array;
+  readonly values: readonly string[];
+}
+
 export interface EventColumnRow {
   customerId: string;
   at: number;

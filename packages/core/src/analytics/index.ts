@@ -12,3 +12,5 @@ export * from './event-scope.ts';
 export * from './retention.ts';
 export * from './lifecycle.ts';
 export * from './attribution.ts';
+export * from './event-funnel.ts';
+export * from './event-paths.ts';

@@ -30,6 +30,10 @@ export class PrivacyService {
   constructor(
     private readonly store: Store,
     private readonly now: () => number,
+    /** Told after an erasure commits, so the in-memory event layout drops the customers' events. */
+    private readonly eventColumns?: {
+      customersErased(workspaceId: string, customerIds: readonly string[]): void;
+    },
   ) {}
 
   async export(workspaceId: string, customerId: string): Promise<CustomerRecord & ExperienceRecord> {
@@ -41,7 +45,7 @@ export class PrivacyService {
   }
 
   async erase(workspaceId: string, customerId: string): Promise<ErasureReport> {
-    return this.store.db.transaction().execute(async (trx) => {
+    const report = await this.store.db.transaction().execute(async (trx) => {
       const data = new PersonalDataRepository(trx);
       const ids = await data.profileIds(workspaceId, customerId);
       if (ids.length === 0) throw notFound(`Customer ${customerId}`);
@@ -51,8 +55,10 @@ export class PrivacyService {
       const experience = await new ExperiencePersonalDataRepository(trx).erase(workspaceId, ids, this.now());
       // A prediction describes how the person buys: it goes with the rest.
       for (const id of ids) await new CustomerValueRepository(trx).deleteCustomer(workspaceId, id);
-      return { customerId, profiles: ids.length, ...counts, ...experience };
+      return { report: { customerId, profiles: ids.length, ...counts, ...experience }, ids };
     });
+    this.eventColumns?.customersErased(workspaceId, report.ids);
+    return report.report;
   }
 
   private async profileIds(workspaceId: string, customerId: string): Promise<string[]> {
