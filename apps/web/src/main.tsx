@@ -30,6 +30,9 @@ const InterviewsPage = lazy(() =>
 const CustomerValuePage = lazy(() =>
   import('./analytics/customer-value.page.tsx').then((m) => ({ default: m.CustomerValuePage })),
 );
+const AttributionPage = lazy(() =>
+  import('./analytics/attribution.page.tsx').then((m) => ({ default: m.AttributionPage })),
+);
 const RfmPage = lazy(() => import('./analytics/rfm.page.tsx').then((m) => ({ default: m.RfmPage })));
 const InvitationPage = lazy(() =>
   import('./pages/invitation.page.tsx').then((m) => ({ default: m.InvitationPage })),
@@ -116,6 +119,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="wawancara" element={<InterviewsPage />} />
               <Route path="nilai-pelanggan" element={<CustomerValuePage />} />
               <Route path="segmen-rfm" element={<RfmPage />} />
+              <Route path="atribusi" element={<AttributionPage />} />
               <Route path="kasir" element={<CounterPage />} />
               <Route path="penjualan" element={<OrdersPage />} />
               <Route path="penjualan/:orderId" element={<OrdersPage />} />

@@ -76,6 +76,7 @@ export const en: Catalogue = {
   },
   nav: {
     rfm: 'RFM segments',
+    attribution: 'Attribution & ROAS',
     customerValue: 'Customer value',
     content: 'Stage content',
     interviews: 'Interviews',

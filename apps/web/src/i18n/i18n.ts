@@ -10,6 +10,8 @@ import { reportsEn } from './reports.en.ts';
 import { reportsId } from './reports.id.ts';
 import { analyticsEn } from './analytics.en.ts';
 import { analyticsId } from './analytics.id.ts';
+import { attributionEn } from './attribution.en.ts';
+import { attributionId } from './attribution.id.ts';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -44,6 +46,7 @@ export function setupI18n() {
         map: journeyMapId.map,
         reports: reportsId.reports,
         analytics: analyticsId,
+        attribution: attributionId.attribution,
       },
       en: {
         translation: en,
@@ -51,9 +54,10 @@ export function setupI18n() {
         map: journeyMapEn.map,
         reports: reportsEn.reports,
         analytics: analyticsEn,
+        attribution: attributionEn.attribution,
       },
     },
-    ns: ['translation', 'settings', 'map', 'reports', 'analytics'],
+    ns: ['translation', 'settings', 'map', 'reports', 'analytics', 'attribution'],
     defaultNS: 'translation',
     lng: savedLanguage(),
     fallbackLng: 'id',

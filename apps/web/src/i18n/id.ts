@@ -80,6 +80,7 @@ export const id = {
   },
   nav: {
     rfm: 'Segmen RFM',
+    attribution: 'Atribusi & ROAS',
     customerValue: 'Nilai pelanggan',
     content: 'Konten per tahap',
     interviews: 'Wawancara',

@@ -30,6 +30,7 @@ describe('navigation', () => {
       'interviews',
       'customerValue',
       'rfm',
+      'attribution',
       'orders',
       'reports',
       'loyalty',

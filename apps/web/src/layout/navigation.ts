@@ -13,6 +13,7 @@ export interface NavItem {
     | 'interviews'
     | 'customerValue'
     | 'rfm'
+    | 'attribution'
     | 'supportSettings'
     | 'counter'
     | 'orders'
@@ -44,6 +45,7 @@ const NAV: readonly NavItem[] = [
   { key: 'interviews', path: 'wawancara', permission: 'interviews.read' },
   { key: 'customerValue', path: 'nilai-pelanggan', permission: 'analytics.read' },
   { key: 'rfm', path: 'segmen-rfm', permission: 'analytics.read' },
+  { key: 'attribution', path: 'atribusi', permission: 'analytics.read' },
   { key: 'supportSettings', path: 'support-settings', permission: 'support.manage' },
   { key: 'counter', path: 'kasir', permission: 'sales.write' },
   { key: 'orders', path: 'penjualan', permission: 'sales.read' },
