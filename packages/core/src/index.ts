@@ -18,3 +18,4 @@ export * from './experience/index.ts';
 export * from './loyalty/index.ts';
 export * from './analytics/index.ts';
 export * from './promotions/index.ts';
+export * from './segments/index.ts';

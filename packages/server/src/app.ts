@@ -39,6 +39,8 @@ import { registerCustomerValueRoutes } from './analytics/customer-value.routes.t
 import { registerRfmRoutes } from './analytics/rfm.routes.ts';
 import { registerAttributionRoutes } from './attribution/attribution.routes.ts';
 import { registerEventAnalysisRoutes } from './analytics/event-analysis.routes.ts';
+import { registerNegativeExperienceRoutes } from './analytics/negative-experience.routes.ts';
+import { registerSegmentRoutes } from './segments/segment.routes.ts';
 import { registerLoyaltyRoutes } from './loyalty/loyalty.routes.ts';
 import { registerPromotionRoutes } from './promotions/promotion.routes.ts';
 import { registerImportRoutes } from './sales-import/import.routes.ts';
@@ -168,6 +170,8 @@ export async function buildApp(
     (scope: FastifyInstance) => registerRfmRoutes(scope, services),
     (scope: FastifyInstance) => registerAttributionRoutes(scope, services),
     (scope: FastifyInstance) => registerEventAnalysisRoutes(scope, services),
+    (scope: FastifyInstance) => registerSegmentRoutes(scope, services),
+    (scope: FastifyInstance) => registerNegativeExperienceRoutes(scope, services),
     (scope: FastifyInstance) => registerLoyaltyRoutes(scope, services),
     (scope: FastifyInstance) => registerPromotionRoutes(scope, services),
     (scope: FastifyInstance) => registerImportRoutes(scope, services),

@@ -1,3 +1,4 @@
+import { startSegmentClockJob } from './jobs/segment-clock.job.ts';
 import path from 'node:path';
 import { ApiKeyRepository, openDatabase, type Store } from '@jejak/storage';
 import { buildApp } from './app.ts';
@@ -64,6 +65,7 @@ export async function startServer(
   const stopClock = startClockJob(services.journey, config.clockIntervalMs, app.log);
   const stopTargets = startTicketTargetJob(services.tickets, config.clockIntervalMs, app.log);
   const stopExpiry = startLoyaltyExpiryJob(services.loyalty, config.clockIntervalMs, app.log);
+  const stopSegments = startSegmentClockJob(services.segments, config.clockIntervalMs, app.log);
   const url = await app.listen({ host: config.host, port: config.port });
   print(`Jejak is listening on ${url} (${store.dialect}); API docs at ${url}/api/docs`);
   let closing: Promise<void> | undefined;
@@ -72,6 +74,7 @@ export async function startServer(
       await stopClock();
       await stopTargets();
       await stopExpiry();
+      await stopSegments();
       await app.close();
       await store.close();
     })());

@@ -40,6 +40,8 @@ import { loyaltyAudience } from './promotions/promotion-audience.ts';
 import { PromotionCheckout } from './promotions/promotion-checkout.ts';
 import { PromotionService } from './promotions/promotion.service.ts';
 import { CustomerImportService } from './customers/customer-import.service.ts';
+import { SegmentService } from './segments/segment.service.ts';
+import { NegativeExperienceService } from './analytics/negative-experience.service.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -63,6 +65,8 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     journey,
     now,
   );
+  const segments = new SegmentService(store, journey, now);
+  journey.observe(segments.customersChanged);
   return {
     accounts,
     sessions: new SessionService(store, now, sessionTtlMs),
@@ -102,6 +106,8 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     attribution: new AttributionService(store, journey, now),
     eventColumns,
     eventAnalysis: new EventAnalysisService(store, eventColumns),
+    segments,
+    negativeExperiences: new NegativeExperienceService(store, now),
     customerImport: new CustomerImportService(store, ingest, now),
   };
 }

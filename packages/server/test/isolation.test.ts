@@ -30,6 +30,7 @@ const b = {
   content: '',
   interview: '',
   promotion: '',
+  segment: '',
 };
 
 beforeAll(async () => {
@@ -122,6 +123,12 @@ beforeAll(async () => {
       { customerId: b.customer, stage: 'experience', title: 'Wawancara B', body: 'Catatan B', tags: ['b'] },
     )
   ).id;
+  b.segment = (
+    await t.services.segments.create(b.id, {
+      name: 'Segmen B',
+      rules: { match: 'all', conditions: [{ type: 'stage', in: ['awareness'] }] },
+    })
+  ).id;
 });
 afterAll(() => t.close());
 
@@ -146,6 +153,7 @@ function idsOfB(): Record<string, string> {
     itemId: b.content,
     interviewId: b.interview,
     promotionId: b.promotion,
+    segmentId: b.segment,
     code: 'B-1',
     // Support hours: a branch's, or the whole business's (*).
     scope: b.branch,
@@ -197,6 +205,11 @@ function bodies(): Record<string, object> {
     'POST /promotions/:promotionId/codes': { code: 'CURI-1' },
     'POST /promotions/:promotionId/batches': { count: 1 },
     'POST /branches/:branchId/promotions/quote': { codes: [], lines: [line] },
+    'PUT /segments/:segmentId': {
+      name: 'Diambil',
+      rules: { match: 'all', conditions: [{ type: 'stage', in: ['awareness'] }] },
+    },
+    'DELETE /segments/:segmentId': {},
     'POST /loyalty/customers/:customerId/adjustments': {
       points: 5,
       reason: 'diambil alih',
@@ -336,6 +349,7 @@ describe('workspace isolation, from the route table', () => {
     expect((await t.services.tickets.get(b.id, b.ticket)).ticket.status).toBe('open');
     expect((await t.services.tickets.get(b.id, b.ticket)).messages).toHaveLength(0);
     expect((await t.services.surveys.get(b.id, b.survey)).status).toBe('active');
+    expect((await t.services.segments.get(b.id, b.segment)).name).toBe('Segmen B');
     expect(await t.services.supportSettings.listHolidays(b.id)).toHaveLength(1);
     expect(await t.services.supportSettings.hours(b.id)).toHaveLength(0);
     const reviews = await t.services.reviews.list(b.id, { limit: 5 });

@@ -170,3 +170,14 @@ export {
   type LoyaltyTotals,
 } from './repositories/loyalty.repository.ts';
 export { LoyaltyMergeRepository } from './repositories/loyalty-merge.repository.ts';
+export * from './segment.schema.ts';
+export {
+  SegmentRepository,
+  type SegmentCustomerRow,
+  type SegmentMemberRow,
+  type SegmentWithCount,
+} from './repositories/segment.repository.ts';
+export {
+  NegativeExperienceRepository,
+  type NegativeSignalRow,
+} from './repositories/negative-experience.repository.ts';

@@ -9,6 +9,7 @@ import type { CustomerValueTables } from './customer-value.schema.ts';
 import type { AdSpendTables } from './ad-spend.schema.ts';
 import type { LoyaltyTables } from './loyalty.schema.ts';
 import type { PromotionTables } from './promotion.schema.ts';
+import type { SegmentTables } from './segment.schema.ts';
 
 /*
  * The tables, as Kysely sees them. Times are epoch milliseconds (UTC) in an integer column on both
@@ -302,7 +303,8 @@ export interface Database
     CustomerValueTables,
     AdSpendTables,
     LoyaltyTables,
-    PromotionTables {
+    PromotionTables,
+    SegmentTables {
   workspaces: WorkspaceTable;
   api_keys: ApiKeyTable;
   customers: CustomerTable;

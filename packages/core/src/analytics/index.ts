@@ -14,3 +14,4 @@ export * from './lifecycle.ts';
 export * from './attribution.ts';
 export * from './event-funnel.ts';
 export * from './event-paths.ts';
+export * from './negative-experience.ts';

@@ -12,6 +12,7 @@ import {
 import { addAmount, orderAmount } from './order-value.ts';
 import { compileRules, type CompiledRules } from './rules.compile.ts';
 import { NO_STAGE, type JourneyRules } from './rules.schema.ts';
+import { isSegmentEvent } from '../segments/segment-rules.ts';
 
 const CLOCK = 'clock';
 
@@ -24,6 +25,7 @@ const CLOCK = 'clock';
  * else state = applyEvent(state, event, rules).state;
  */
 export function isLate(state: JourneyState, event: JourneyEvent): boolean {
+  if (isSegmentEvent(event.name)) return false;
   if (state.clock !== null && event.at < state.clock) return true;
   if (state.lastEventAt === null || state.lastMessageId === null) return false;
   return compareEvents(event, { at: state.lastEventAt, messageId: state.lastMessageId }) < 0;
@@ -135,6 +137,8 @@ export function applyInPlace(
   rules: CompiledRules,
   out: Transition[],
 ): void {
+  // Segment Entered/Left record what Jejak derived, not what the customer did: they move nothing.
+  if (isSegmentEvent(event.name)) return;
   const at = event.at;
   advanceInPlace(s, at, rules, out);
   const touchpoint = event.type === 'track' || event.type === 'page' || event.type === 'screen';

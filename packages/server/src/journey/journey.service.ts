@@ -45,6 +45,13 @@ export interface VersionedRules {
 
 const RULES_CACHE_MS = 5_000;
 
+/** Told, inside the same transaction, which customers' events or journey just changed (segments listen). */
+export type CustomersObserver = (
+  db: Executor,
+  workspaceId: string,
+  customerIds: readonly string[],
+) => Promise<void>;
+
 /** Stored rules were validated when saved; validating again on load also freezes them. */
 function parseStoredRules(json: string): JourneyRules {
   const result = validateRules(JSON.parse(json));
@@ -72,11 +79,20 @@ export function storedToJourneyEvent(row: StoredEvent): JourneyEvent {
  */
 export class JourneyService {
   private readonly rulesCache = new Map<string, VersionedRules & { loadedAt: number }>();
+  private readonly observers: CustomersObserver[] = [];
 
   constructor(
     private readonly store: Store,
     private readonly now: () => number,
   ) {}
+
+  observe(observer: CustomersObserver): void {
+    this.observers.push(observer);
+  }
+
+  private async changed(db: Executor, workspaceId: string, customerIds: readonly string[]): Promise<void> {
+    for (const observer of this.observers) await observer(db, workspaceId, customerIds);
+  }
 
   async rulesFor(db: Executor, workspaceId: string): Promise<VersionedRules> {
     const cached = this.rulesCache.get(workspaceId);
@@ -114,6 +130,7 @@ export class JourneyService {
         rules,
         Math.max(state.clock ?? event.at, event.at),
       );
+      await this.changed(db, workspaceId, [customerId]);
       return;
     }
     const step = applyEvent(state, event, rules.rules);
@@ -121,6 +138,7 @@ export class JourneyService {
     await this.recordTransitions(db, workspaceId, customerId, step.transitions, causesAmong([event]));
     const signal = signalRow(workspaceId, customerId, event, step.state, rules.rules);
     if (signal !== null) await new JourneySignalRepository(db).insertMany([signal]);
+    await this.changed(db, workspaceId, [customerId]);
   }
 
   /**
@@ -149,6 +167,7 @@ export class JourneyService {
     for (const { customerId, until } of fold.replays()) {
       await this.replayCustomer(db, workspaceId, customerId, rules, until);
     }
+    await this.changed(db, workspaceId, [...new Set(events.map((e) => e.customerId))]);
   }
 
   /** Recomputes one customer from their stored events, replacing their state, transitions and signals. */
@@ -199,6 +218,10 @@ export class JourneyService {
           );
           await this.recordTransitions(trx, row.workspace_id, row.customer_id, step.transitions);
         }
+        const byWorkspace = new Map<string, string[]>();
+        for (const row of due)
+          byWorkspace.set(row.workspace_id, [...(byWorkspace.get(row.workspace_id) ?? []), row.customer_id]);
+        for (const [workspaceId, ids] of byWorkspace) await this.changed(trx, workspaceId, ids);
         return due.length;
       });
       advanced += count;

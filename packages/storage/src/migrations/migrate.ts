@@ -22,6 +22,7 @@ import * as journeyDailyEntries from './2026-11-25T0100-journey-daily-entries.ts
 import * as loyaltyPending from './2026-11-25T1100-loyalty-pending.ts';
 import * as loyaltyMerges from './2026-11-25T1101-loyalty-merges.ts';
 import * as adSpend from './2026-11-25T1500-ad-spend.ts';
+import * as segments from './2026-11-25T1400-segments.ts';
 
 // Listed by hand rather than read from the folder, so migrations load the same under tsx, vitest and a bundler.
 // Names sort in the order they run; add new ones at the end with a later timestamp.
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T1100-loyalty-pending': loyaltyPending,
   '2026-11-25T1101-loyalty-merges': loyaltyMerges,
   '2026-11-25T1500-ad-spend': adSpend,
+  '2026-11-25T1400-segments': segments,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -1,0 +1,2 @@
+export * from './segment-rules.ts';
+export * from './segment-evaluate.ts';
