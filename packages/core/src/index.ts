@@ -19,3 +19,4 @@ export * from './loyalty/index.ts';
 export * from './analytics/index.ts';
 export * from './promotions/index.ts';
 export * from './segments/index.ts';
+export * from './referrals/index.ts';

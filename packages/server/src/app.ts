@@ -43,6 +43,8 @@ import { registerNegativeExperienceRoutes } from './analytics/negative-experienc
 import { registerSegmentRoutes } from './segments/segment.routes.ts';
 import { registerLoyaltyRoutes } from './loyalty/loyalty.routes.ts';
 import { registerPromotionRoutes } from './promotions/promotion.routes.ts';
+import { registerReferralRoutes } from './referrals/referral.routes.ts';
+import { registerReferralLanding } from './referrals/referral-landing.ts';
 import { registerImportRoutes } from './sales-import/import.routes.ts';
 import { MAX_BATCH_BYTES } from '@jejak/core';
 
@@ -135,6 +137,7 @@ export async function buildApp(
   registerTrackerScript(app, options.trackerFile ?? DEFAULT_TRACKER_FILE);
   registerReviewWidgetScript(app);
   registerContentRedirect(app, services);
+  registerReferralLanding(app, services);
   await app.register(plugin((scope) => registerIngestRoutes(scope, services, options.config)));
   await app.register(
     plugin((scope) => registerWorkspaceRoutes(scope, services)),
@@ -174,6 +177,7 @@ export async function buildApp(
     (scope: FastifyInstance) => registerNegativeExperienceRoutes(scope, services),
     (scope: FastifyInstance) => registerLoyaltyRoutes(scope, services),
     (scope: FastifyInstance) => registerPromotionRoutes(scope, services),
+    (scope: FastifyInstance) => registerReferralRoutes(scope, services),
     (scope: FastifyInstance) => registerImportRoutes(scope, services),
     (scope: FastifyInstance) => registerPublicReviewRoutes(scope, services, limiters),
   ]) {

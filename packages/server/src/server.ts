@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { startClockJob } from './jobs/clock.job.ts';
 import { startTicketTargetJob } from './jobs/ticket-target.job.ts';
 import { startLoyaltyExpiryJob } from './jobs/loyalty-expiry.job.ts';
+import { startReferralRewardJob } from './jobs/referral-reward.job.ts';
 import { createServices } from './services.ts';
 
 /** Opens the database the configuration names (SQLite under dataDir unless DATABASE_URL is set). */
@@ -66,6 +67,7 @@ export async function startServer(
   const stopTargets = startTicketTargetJob(services.tickets, config.clockIntervalMs, app.log);
   const stopExpiry = startLoyaltyExpiryJob(services.loyalty, config.clockIntervalMs, app.log);
   const stopSegments = startSegmentClockJob(services.segments, config.clockIntervalMs, app.log);
+  const stopReferrals = startReferralRewardJob(services.referrals, config.clockIntervalMs, app.log);
   const url = await app.listen({ host: config.host, port: config.port });
   print(`Jejak is listening on ${url} (${store.dialect}); API docs at ${url}/api/docs`);
   let closing: Promise<void> | undefined;
@@ -75,6 +77,7 @@ export async function startServer(
       await stopTargets();
       await stopExpiry();
       await stopSegments();
+      await stopReferrals();
       await app.close();
       await store.close();
     })());

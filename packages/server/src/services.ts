@@ -42,6 +42,10 @@ import { PromotionService } from './promotions/promotion.service.ts';
 import { CustomerImportService } from './customers/customer-import.service.ts';
 import { SegmentService } from './segments/segment.service.ts';
 import { NegativeExperienceService } from './analytics/negative-experience.service.ts';
+import { AffiliateService } from './referrals/affiliate.service.ts';
+import { ReferralReports } from './referrals/referral-reports.ts';
+import { ReferralRewards } from './referrals/referral-rewards.ts';
+import { ReferralService } from './referrals/referral.service.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -57,13 +61,23 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
   const salesSettings = new SalesSettingsService(store, now);
   const loyalty = new LoyaltyService(store, salesJourney, now);
   const promotionCheckout = new PromotionCheckout(loyaltyAudience, salesJourney);
-  const orders = new OrderService(store, salesSettings, salesJourney, loyalty, now, promotionCheckout);
+  const referrals = new ReferralService(store, new ReferralRewards(loyalty, now), salesJourney, now);
+  const orders = new OrderService(
+    store,
+    salesSettings,
+    salesJourney,
+    loyalty,
+    now,
+    promotionCheckout,
+    referrals,
+  );
   // SQLite has one writer: concurrent batches share a transaction and its fsync instead of queueing for it.
   const ingest = new IngestService(
     store.dialect === 'sqlite' ? new GroupCommit(store.db).transact : transactionPerUnit(store.db),
     identity,
     journey,
     now,
+    (db, workspaceId, claims) => referrals.claimFromEvents(db, workspaceId, claims),
   );
   const segments = new SegmentService(store, journey, now);
   journey.observe(segments.customersChanged);
@@ -93,7 +107,10 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     stock: new StockService(store, salesSettings, now),
     counterCustomers: new CounterCustomerService(store, salesJourney, now),
     orders,
-    refunds: new RefundService(store, orders, salesJourney, loyalty, now, promotionCheckout),
+    refunds: new RefundService(store, orders, salesJourney, loyalty, now, promotionCheckout, referrals),
+    referrals,
+    referralReports: new ReferralReports(store),
+    affiliates: new AffiliateService(store, now),
     loyalty,
     salesReports: new SalesReportService(store),
     promotions: new PromotionService(store, promotionCheckout, now),

@@ -222,6 +222,21 @@ const EXPECTED: Record<string, string> = {
   'POST /api/v1/workspaces/:workspaceId/promotions/:promotionId/batches': 'promotions.manage',
   'POST /api/v1/workspaces/:workspaceId/branches/:branchId/promotions/quote': 'sales.write (branch)',
   'GET /api/v1/workspaces/:workspaceId/branches/:branchId/promotions/available': 'sales.write (branch)',
+  'GET /api/v1/workspaces/:workspaceId/referrals/program': 'loyalty.read',
+  'PUT /api/v1/workspaces/:workspaceId/referrals/program': 'loyalty.manage',
+  'GET /api/v1/workspaces/:workspaceId/referrals': 'loyalty.read',
+  'GET /api/v1/workspaces/:workspaceId/referrals/export': 'loyalty.read',
+  'GET /api/v1/workspaces/:workspaceId/referrals/results': 'loyalty.read',
+  'GET /api/v1/workspaces/:workspaceId/referrals/refusals': 'loyalty.read',
+  'GET /api/v1/workspaces/:workspaceId/customers/:customerId/referral': 'loyalty.read',
+  'GET /api/v1/workspaces/:workspaceId/affiliates': 'loyalty.read',
+  'POST /api/v1/workspaces/:workspaceId/affiliates': 'loyalty.manage',
+  'GET /api/v1/workspaces/:workspaceId/affiliates/:affiliateId': 'loyalty.read',
+  'PATCH /api/v1/workspaces/:workspaceId/affiliates/:affiliateId': 'loyalty.manage',
+  'GET /api/v1/workspaces/:workspaceId/affiliates/:affiliateId/statement': 'loyalty.read',
+  'GET /api/v1/workspaces/:workspaceId/affiliates/:affiliateId/statement/export': 'loyalty.read',
+  // Public by design: the referral link a customer shares; counts the visit and shows the friend's offer.
+  'GET /ajak/:code': 'public',
 };
 
 type Caller =

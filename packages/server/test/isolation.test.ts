@@ -31,6 +31,7 @@ const b = {
   interview: '',
   promotion: '',
   segment: '',
+  affiliate: '',
 };
 
 beforeAll(async () => {
@@ -116,6 +117,13 @@ beforeAll(async () => {
     amount: 777_000,
     campaign: 'kampanye-rahasia-b',
   });
+  b.affiliate = (
+    await t.services.affiliates.create(b.id, {
+      name: 'Afiliasi B',
+      code: 'AFIL-B',
+      commission: { type: 'percent', rateBp: 500 },
+    })
+  ).id;
   b.interview = (
     await t.services.interviews.create(
       b.id,
@@ -154,6 +162,7 @@ function idsOfB(): Record<string, string> {
     interviewId: b.interview,
     promotionId: b.promotion,
     segmentId: b.segment,
+    affiliateId: b.affiliate,
     code: 'B-1',
     // Support hours: a branch's, or the whole business's (*).
     scope: b.branch,
@@ -210,6 +219,7 @@ function bodies(): Record<string, object> {
       rules: { match: 'all', conditions: [{ type: 'stage', in: ['awareness'] }] },
     },
     'DELETE /segments/:segmentId': {},
+    'PATCH /affiliates/:affiliateId': { active: false },
     'POST /loyalty/customers/:customerId/adjustments': {
       points: 5,
       reason: 'diambil alih',
@@ -224,6 +234,8 @@ function queries(): Record<string, string[]> {
     'GET /customers': ['?search=u-b1'],
     'GET /sales/customers': ['?q=u-b1'],
     'GET /interviews': ['?q=wawancara', `?customerId=${b.customer}`],
+    'GET /affiliates/:affiliateId/statement': ['?month=2026-06'],
+    'GET /affiliates/:affiliateId/statement/export': ['?month=2026-06'],
   };
 }
 
@@ -368,5 +380,9 @@ describe('workspace isolation, from the route table', () => {
     ]);
     const ofA = await asUser(t, ownerOfA, 'GET', `/api/v1/workspaces/${t.workspace.id}/analytics/ad-spend`);
     expect(ofA.body).not.toContain('kampanye-rahasia-b');
+    expect(await t.services.affiliates.get(b.id, b.affiliate)).toMatchObject({
+      active: true,
+      name: 'Afiliasi B',
+    });
   });
 });

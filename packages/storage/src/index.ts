@@ -181,3 +181,5 @@ export {
   NegativeExperienceRepository,
   type NegativeSignalRow,
 } from './repositories/negative-experience.repository.ts';
+export * from './referral.schema.ts';
+export { ReferralRepository, type ReferralResults } from './repositories/referral.repository.ts';

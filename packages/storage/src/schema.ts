@@ -10,6 +10,7 @@ import type { AdSpendTables } from './ad-spend.schema.ts';
 import type { LoyaltyTables } from './loyalty.schema.ts';
 import type { PromotionTables } from './promotion.schema.ts';
 import type { SegmentTables } from './segment.schema.ts';
+import type { ReferralTables } from './referral.schema.ts';
 
 /*
  * The tables, as Kysely sees them. Times are epoch milliseconds (UTC) in an integer column on both
@@ -304,7 +305,8 @@ export interface Database
     AdSpendTables,
     LoyaltyTables,
     PromotionTables,
-    SegmentTables {
+    SegmentTables,
+    ReferralTables {
   workspaces: WorkspaceTable;
   api_keys: ApiKeyTable;
   customers: CustomerTable;

@@ -35,6 +35,7 @@ export const EVENT_CATALOGUE: readonly CatalogueEntry[] = deepFreeze([
   entry('Ad Clicked', ['awareness'], 'Iklan diklik', 'An ad was clicked'),
   entry('Store Visited', ['awareness'], 'Datang ke toko', 'Walked into a store'),
   entry('Referral Link Opened', ['awareness'], 'Tautan referal dibuka', 'A referral link was opened'),
+  entry('Referred', ['awareness'], 'Datang lewat referal teman', 'Was referred by a friend or an affiliate'),
   entry('Product Viewed', ['consideration'], 'Melihat produk', 'Viewed a product'),
   entry('Product Added', ['consideration'], 'Menambah produk ke keranjang', 'Added a product to the cart'),
   entry(

@@ -2,6 +2,7 @@ import {
   branchOf,
   isChannel,
   normalizeMessage,
+  referralClaimOf,
   toJourneyEvent,
   type EventType,
   type NormalizeResult,
@@ -20,6 +21,13 @@ import type { JourneyService, VersionedRules } from '../journey/journey.service.
 import { writeRunCustomers } from './batch-customers.ts';
 import { resolveRun, type ResolvedRun } from './batch-resolver.ts';
 import type { Transact } from './group-commit.ts';
+
+/** A message's claim of a referral code, once its customer is known. */
+export interface ReferralClaimInput {
+  customerId: string;
+  code: string;
+  devices: string[];
+}
 
 export interface IngestOptions {
   endpoint: string;
@@ -60,6 +68,12 @@ export class IngestService {
     private readonly identity: IdentityService,
     private readonly journey: JourneyService,
     private readonly now: () => number,
+    /** Called in the transaction with the messages that claim a referral code (an Identify or Signed Up). */
+    private readonly onReferralClaims?: (
+      db: Executor,
+      workspaceId: string,
+      claims: readonly ReferralClaimInput[],
+    ) => Promise<void>,
   ) {}
 
   async ingest(key: ApiKey, items: readonly unknown[], options: IngestOptions): Promise<IngestResult> {
@@ -116,7 +130,28 @@ export class IngestService {
       })),
     );
     const rules = await this.journey.rulesFor(trx, workspaceId);
-    const accepted = await this.storeAll(trx, workspaceId, sorted.fresh, rules, journeys);
+    // A bulk load leaves journeys to the rebuild, and referral claims (they emit journey events) with them.
+    const claiming =
+      this.onReferralClaims && journeys === 'move'
+        ? sorted.fresh.flatMap((m) => {
+            const code = referralClaimOf(m);
+            return code === null ? [] : [{ message: m, code }];
+          })
+        : [];
+    const customers = claiming.length > 0 ? new Map<string, string>() : undefined;
+    const accepted = await this.storeAll(trx, workspaceId, sorted.fresh, rules, journeys, customers);
+    if (customers && this.onReferralClaims) {
+      await this.onReferralClaims(
+        trx,
+        workspaceId,
+        claiming.flatMap(({ message, code }) => {
+          const customerId = customers.get(message.messageId);
+          return customerId === undefined
+            ? []
+            : [{ customerId, code, devices: message.anonymousId ? [message.anonymousId] : [] }];
+        }),
+      );
+    }
     // Only a concurrent request that stored the same message id first makes these two differ.
     const duplicates = sorted.duplicates + sorted.fresh.length - accepted;
     return { accepted, duplicates, rejected: sorted.rejected };

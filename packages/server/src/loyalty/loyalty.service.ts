@@ -144,6 +144,54 @@ export class LoyaltyService {
   }
 
   /**
+   * Points another module gives (a referral reward), in the caller's transaction: a `bonus` credit that
+   * expires like an earn. The idempotency key makes it once: a second call answers the first entry.
+   */
+  async grant(
+    db: Executor,
+    workspaceId: string,
+    customerId: string,
+    points: number,
+    how: { reason: string; idempotencyKey: string; actor: Actor },
+  ): Promise<LoyaltyEntry> {
+    const stored = await new LoyaltyRepository(db).byIdempotencyKey(workspaceId, how.idempotencyKey);
+    if (stored) return stored;
+    const program = await this.program(workspaceId, db);
+    const account = await this.ledger.open(db, workspaceId, customerId, program, how.actor);
+    const entry = await this.ledger.credit(db, account, 'bonus', points, program, how);
+    await this.tiers.retier(db, workspaceId, customerId, program, entry.at);
+    return entry;
+  }
+
+  /**
+   * Takes back points a module gave (a referral reward whose purchase was refunded): a `cancel` entry,
+   * drawn from that grant first. Where balances may not go below zero, what was already spent is
+   * forgiven and the entry says so. Once per key.
+   */
+  async takeBack(
+    db: Executor,
+    workspaceId: string,
+    customerId: string,
+    grant: LoyaltyEntry,
+    how: { reason: string; idempotencyKey: string; actor: Actor },
+  ): Promise<LoyaltyEntry> {
+    const stored = await new LoyaltyRepository(db).byIdempotencyKey(workspaceId, how.idempotencyKey);
+    if (stored) return stored;
+    const program = await this.program(workspaceId, db);
+    const account = await this.ledger.open(db, workspaceId, customerId, program, how.actor);
+    const take = program.allowNegative ? grant.points : Math.min(grant.points, Math.max(0, account.balance));
+    const forgiven = grant.points - take;
+    const entry = await this.ledger.debit(db, account, 'cancel', take, program, {
+      actor: how.actor,
+      idempotencyKey: how.idempotencyKey,
+      first: grant.id,
+      reason: forgiven > 0 ? `${how.reason}; ${forgiven} points already spent are forgiven` : how.reason,
+    });
+    await this.tiers.retier(db, workspaceId, customerId, program, entry.at);
+    return entry;
+  }
+
+  /**
    * Checks a redemption at the till against the customer's points and the program, in the checkout's
    * transaction, and says what it takes off the order. `orderAmount` is what the discount comes off.
    */

@@ -18,6 +18,7 @@ import {
 import { badRequest, conflict, notFound } from '../http/http-error.ts';
 import { orderPromotions } from '../promotions/order-promotions.ts';
 import type { PromotionCheckout } from '../promotions/promotion-checkout.ts';
+import type { ReferralService } from '../referrals/referral.service.ts';
 import type { Actor } from './actor.ts';
 import { resolveCustomer } from './counter-customer.service.ts';
 import { orderView } from './order.view.ts';
@@ -44,6 +45,7 @@ export class OrderService {
     private readonly loyalty: LoyaltyService,
     private readonly now: () => number,
     private readonly promotions: PromotionCheckout,
+    private readonly referrals: ReferralService,
   ) {}
 
   async checkout(
@@ -192,9 +194,27 @@ export class OrderService {
       throw new Retry();
     }
     const stored = (await orders.get(workspaceId, orderId))!;
+    if (customer && body.referralCode) {
+      // Before the sale's Order Completed is stored: the referred customer must be new.
+      const claim = await this.referrals.claim(trx, workspaceId, customer, body.referralCode, {
+        channel: 'store',
+        orderId,
+      });
+      if (claim.status === 'refused' && claim.reason === 'code_unknown')
+        throw badRequest(
+          `body/referralCode: no customer or affiliate has the code ${body.referralCode}`,
+          { path: 'body/referralCode' },
+          'referral_code_unknown',
+        );
+    } else if (body.referralCode) {
+      throw badRequest('body/referralCode: choose the new customer the code refers', {
+        path: 'body/referralCode',
+      });
+    }
     if (customer) {
       await this.emitCompleted(trx, stored, branch, lines, payments, actor);
       await this.loyalty.settleSale(trx, { order: stored, customer, lines, redeemed: points, actor });
+      await this.referrals.afterSale(trx, stored, customer, actor);
     }
     await this.promotions.redeem(trx, promotions, stored);
     return stored;
@@ -226,6 +246,7 @@ export class OrderService {
       shareToken: _token,
       externalRef: _ref,
       source: _source,
+      referral,
       ...rest
     } = view;
     return {
@@ -235,20 +256,22 @@ export class OrderService {
         address: branch?.address ?? null,
         timezone: branch?.timezone ?? 'Asia/Jakarta',
       },
-      order: rest,
+      // The buyer's own code is printed for him to share; whom he was referred by stays off the public link.
+      order: { ...rest, referral: referral ? { code: referral.code, claim: null } : null },
       customerName: customer?.name ?? null,
     };
   }
 
   async view(db: Executor, order: Order): Promise<OrderView> {
-    const [record, branch, customer, points, promotions] = await Promise.all([
+    const [record, branch, customer, points, promotions, referral] = await Promise.all([
       new OrderRepository(db).record(order),
       this.branch(db, order.workspace_id, order.branch_id),
       order.customer_id ? new CustomerRepository(db).get(order.workspace_id, order.customer_id) : undefined,
       this.loyalty.saleOf(db, order.workspace_id, order.id),
       orderPromotions(db, order.workspace_id, order.id),
+      this.referrals.ofOrder(db, order),
     ]);
-    return orderView(record, branch, customer, points, promotions);
+    return { ...orderView(record, branch, customer, points, promotions), referral };
   }
 
   private async takeStock(

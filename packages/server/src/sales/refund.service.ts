@@ -19,6 +19,7 @@ import {
   type StockMovementKind,
 } from '@jejak/storage';
 import { badRequest, conflict, notFound } from '../http/http-error.ts';
+import type { ReferralService } from '../referrals/referral.service.ts';
 import type { PromotionCheckout } from '../promotions/promotion-checkout.ts';
 import type { Actor } from './actor.ts';
 import type { LoyaltyService } from '../loyalty/loyalty.service.ts';
@@ -41,6 +42,7 @@ export class RefundService {
     private readonly loyalty: LoyaltyService,
     private readonly now: () => number,
     private readonly promotions: PromotionCheckout,
+    private readonly referrals: ReferralService,
   ) {}
 
   async refund(
@@ -155,6 +157,16 @@ export class RefundService {
         full: how.status === 'refunded' || how.status === 'voided',
         actor: how.actor,
       });
+      await this.referrals.afterRefund(
+        db,
+        order,
+        {
+          id: refundId,
+          ...refundedShare(record, refundPlan),
+          full: how.status === 'refunded' || how.status === 'voided',
+        },
+        how.actor,
+      );
     }
     // A voucher's use comes back when nothing of the sale is left; a partial refund keeps it used.
     if (how.status === 'voided' || how.status === 'refunded')

@@ -13,6 +13,8 @@ export interface CounterEvent {
   at: number;
   properties: Record<string, unknown>;
   traits?: Record<string, unknown>;
+  /** The channel the event is counted under; the counter's `store` unless said (a referral says `referral`). */
+  channel?: Channel;
 }
 
 const STORE: Channel = 'store';
@@ -46,14 +48,14 @@ export class SalesJourney {
       customer_id: event.customerId,
       type: event.type,
       name: event.name,
-      channel: STORE,
+      channel: event.channel ?? STORE,
       at: event.at,
       received_at: this.now(),
       identity_key: key ? `${key.kind}:${key.value}` : `customer:${event.customerId}`,
       properties_json: JSON.stringify(event.properties),
       payload_json: JSON.stringify({
         traits: event.traits ?? {},
-        context: { channel: STORE, library: { name: 'jejak-counter' } },
+        context: { channel: event.channel ?? STORE, library: { name: 'jejak-counter' } },
       }),
     });
     if (!stored) return;
@@ -62,7 +64,7 @@ export class SalesJourney {
       type: event.type,
       name: event.name,
       at: event.at,
-      channel: STORE,
+      channel: event.channel ?? STORE,
       properties: event.properties,
     };
     const rules = await this.journey.rulesFor(db, event.workspaceId);

@@ -1,3 +1,4 @@
+import { OrderReferralSchema } from '../referrals/referral.schemas.ts';
 import { PAYMENT_METHODS, TAX_MODES } from '@jejak/core';
 import { Type, type Static } from 'typebox';
 import { Nullable, StringEnum, WorkspaceParams } from '../http/common.schemas.ts';
@@ -116,6 +117,16 @@ export const CheckoutBody = Type.Object({
         'Loyalty points of the customer to pay with: each takes the program’s point value off the order, after the other discounts',
     }),
   ),
+  referralCode: Type.Optional(
+    Type.String({
+      minLength: 3,
+      maxLength: 200,
+      description:
+        'A referral code (or link) the new customer brings: ties him to the code’s owner. An unknown code refuses the sale ' +
+        '(400 referral_code_unknown); a refused claim (self-referral, not a new customer) is recorded and the sale goes on; ' +
+        'the order’s `referral.claim` says which',
+    }),
+  ),
   voucherCodes: Type.Optional(
     Type.Array(Type.String({ minLength: 1, maxLength: 40 }), {
       maxItems: 5,
@@ -193,6 +204,7 @@ export const OrderSchema = Type.Object({
       { description: 'The sale’s loyalty points; null when it had none' },
     ),
   ),
+  referral: Type.Optional(OrderReferralSchema),
   lines: Type.Array(
     Type.Object({
       id: Type.String(),

@@ -23,6 +23,7 @@ import * as loyaltyPending from './2026-11-25T1100-loyalty-pending.ts';
 import * as loyaltyMerges from './2026-11-25T1101-loyalty-merges.ts';
 import * as adSpend from './2026-11-25T1500-ad-spend.ts';
 import * as segments from './2026-11-25T1400-segments.ts';
+import * as referrals from './2026-11-25T1000-referrals.ts';
 
 // Listed by hand rather than read from the folder, so migrations load the same under tsx, vitest and a bundler.
 // Names sort in the order they run; add new ones at the end with a later timestamp.
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T1101-loyalty-merges': loyaltyMerges,
   '2026-11-25T1500-ad-spend': adSpend,
   '2026-11-25T1400-segments': segments,
+  '2026-11-25T1000-referrals': referrals,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
