@@ -12,7 +12,14 @@ const run = promisify(execFile);
 interface DemoResult {
   workspace: { id: string; slug: string };
   events: number;
-  sales: { orders: number; guests: number; customers: number; refunds: number; voids: number };
+  sales: {
+    orders: number;
+    guests: number;
+    customers: number;
+    refunds: number;
+    voids: number;
+    redemptions: number;
+  };
   customerValue: {
     customers: number;
     repeatCustomers: number;
@@ -128,6 +135,13 @@ describe('jejak demo', () => {
         `${base}/reports/stock-value`,
       );
       expect(new Set(stock.rows.filter((r) => r.costValue > 0).map((r) => r.branchName)).size).toBe(3);
+      // The points program ran all year at the counters: members in more than one tier, points redeemed.
+      const points = await api.get<{ redeemed: number; tiers: { key: string | null; customers: number }[] }>(
+        `${base}/loyalty/results?from=2025-11-24T00:00:00Z&to=2026-11-24T00:00:00Z`,
+      );
+      expect(points.tiers.filter((t) => t.key !== null && t.customers > 0).length).toBeGreaterThan(1);
+      expect(points.redeemed).toBeGreaterThan(0);
+      expect(result.sales.redemptions).toBeGreaterThan(0);
       const employees = await api.get<{ rows: { name: string }[] }>(`${base}/reports/employees?${year}`);
       expect(employees.rows.length).toBeGreaterThanOrEqual(9);
 

@@ -138,9 +138,18 @@ export function registerDemo(program: Command): void {
             const isExperience = (m: unknown) => EXPERIENCE_EVENTS.has(eventOf(m));
             const isFeedback = (m: unknown) => FEEDBACK_EVENTS.has(eventOf(m));
             const isRefund = (m: unknown) => eventOf(m) === 'Order Refunded';
+            // A counter sale earns its points in the order service (the demo's points program).
+            const isCounterPoints = (m: unknown) =>
+              eventOf(m) === 'Points Earned' &&
+              (m as { properties?: { channel?: unknown } }).properties?.channel === 'store';
             await ingest(
               day.messages.filter(
-                (m) => !isExperience(m) && !isFeedback(m) && !isCounterSale(m) && !isRefund(m),
+                (m) =>
+                  !isExperience(m) &&
+                  !isFeedback(m) &&
+                  !isCounterSale(m) &&
+                  !isRefund(m) &&
+                  !isCounterPoints(m),
               ),
             );
             await counter.day(day.start, day.messages.filter(isCounterSale));

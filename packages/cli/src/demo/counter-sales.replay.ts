@@ -1,8 +1,9 @@
-import type { PaymentMethod } from '@jejak/core';
+import { spendable, type PaymentMethod } from '@jejak/core';
 import { createServices, type Services } from '@jejak/server';
-import { IdentityRepository, writeTransaction } from '@jejak/storage';
+import { IdentityRepository, LoyaltyRepository, writeTransaction } from '@jejak/storage';
 import type { Branch, BusinessProfile } from './business-profile.types.ts';
 import { REFUND_REASONS, STAFF, counterCatalogue, type CatalogueItem } from './counter-catalogue.ts';
+import { REDEEM_FROM, demoLoyaltyProgram } from './loyalty.demo.ts';
 import { SeededRandom, WeightedTable } from './seeded-random.ts';
 
 const MINUTE = 60_000;
@@ -60,6 +61,7 @@ export class CounterSales {
   private readonly shelf = new Map<string, number>();
   private readonly placed = new Map<string, { orderId: string; branch: Branch }>();
   private readonly customers = new Map<string, string>();
+  private readonly program;
   private pendingRefunds: {
     at: number;
     orderId: string;
@@ -67,7 +69,15 @@ export class CounterSales {
     lineId: string;
     kind: 'refund' | 'void';
   }[] = [];
-  readonly counts = { orders: 0, guests: 0, customers: 0, refunds: 0, voids: 0, deliveries: 0 };
+  readonly counts = {
+    orders: 0,
+    guests: 0,
+    customers: 0,
+    refunds: 0,
+    voids: 0,
+    deliveries: 0,
+    redemptions: 0,
+  };
 
   constructor(
     services: Services,
@@ -83,11 +93,14 @@ export class CounterSales {
     this.retail = counterCatalogue(business).filter((p) => p.trackStock);
     this.payments = new WeightedTable(business.payments.store);
     this.hours = new WeightedTable(business.hours);
+    this.program = demoLoyaltyProgram(business.rupiahPerPoint);
   }
 
   /** The catalogue, and the opening stock of the shelf goods at every outlet. */
   async setUp(start: number): Promise<void> {
     this.at = start;
+    // The points program runs from the first day, so the year's counter sales earn and redeem.
+    await this.sales.loyalty.putProgram(this.workspaceId, this.program);
     for (const item of counterCatalogue(this.business)) {
       const product = await this.sales.products.create(this.workspaceId, {
         sku: item.sku,
@@ -171,14 +184,21 @@ export class CounterSales {
     const lines = sale.lines.map((l) => ({ productId: this.products.get(l.sku)!.id, quantity: l.quantity }));
     const total = sale.lines.reduce((s, l) => s + this.products.get(l.sku)!.item.price * l.quantity, 0);
     const customerId = sale.userId !== null ? (this.customers.get(sale.userId) ?? null) : null;
+    const redeem = customerId ? await this.redeemable(trx, customerId, total) : null;
     const order = await this.sales.orders.place(
       trx,
       this.workspaceId,
       sale.branch.id,
-      { lines, payments: this.pay(total, sale.method), customerId },
+      {
+        lines,
+        payments: this.pay(total - (redeem?.value ?? 0), sale.method),
+        customerId,
+        ...(redeem ? { redeemPoints: redeem.points } : {}),
+      },
       { id: null, name: sale.cashier, role: 'cashier' },
     );
     this.counts.orders++;
+    if (redeem) this.counts.redemptions++;
     if (customerId) this.counts.customers++;
     else this.counts.guests++;
     for (const l of lines) {
@@ -203,6 +223,26 @@ export class CounterSales {
       lineId: first.id,
       kind,
     });
+  }
+
+  /**
+   * The points a member redeems on this sale: once he holds REDEEM_FROM spendable points, as many
+   * hundreds as the program lets pay for the order (at most half of it). One read of his credits.
+   */
+  private async redeemable(
+    trx: Parameters<Services['orders']['place']>[0],
+    customerId: string,
+    total: number,
+  ): Promise<{ points: number; value: number } | null> {
+    const repo = new LoyaltyRepository(trx);
+    const account = await repo.account(this.workspaceId, customerId);
+    if (!account || account.balance < REDEEM_FROM) return null;
+    const have = spendable(await repo.credits(this.workspaceId, customerId), account.debt, this.at);
+    if (have < REDEEM_FROM) return null;
+    const { pointValue, maxRedeemPercent } = this.program;
+    const most = Math.floor((total * maxRedeemPercent) / 100 / pointValue);
+    const points = Math.floor(Math.min(have, most) / 100) * 100;
+    return points >= 100 ? { points, value: points * pointValue } : null;
   }
 
   /** Mostly one method; now and then part in cash and the rest by QRIS. Cash is handed over in notes. */
