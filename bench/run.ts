@@ -7,6 +7,8 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Command, InvalidArgumentError } from 'commander';
+import { workloadColumns } from './analytics-input.ts';
+import { formatAnalytics, measureAnalytics } from './analytics-phase.ts';
 import { createBenchWorkspace } from './api.ts';
 import { bulkLoad } from './bulk-load.ts';
 import { formatImport, measureImport, ONLINE_RETAIL } from './import-phase.ts';
@@ -29,6 +31,9 @@ interface Options extends WorkloadOptions {
   loadOnly?: boolean;
   readsOnly?: string;
   importOnly?: boolean;
+  analyticsOnly?: string;
+  analytics?: boolean;
+  analyticsRuns: number;
   importFile: string;
 }
 
@@ -88,6 +93,15 @@ function parseOptions(argv: string[]): Options {
       'only the import phase: the Online Retail file imported twice, beside parsing it alone',
     )
     .option('--import-file <file>', 'the file of the import phase', ONLINE_RETAIL)
+    .option(
+      '--analytics-only <folder>',
+      'only the analytics phase (event funnel and paths, Jejak beside DuckDB), on the data a --keep or --load-only run left in <folder>',
+    )
+    .option(
+      '--analytics',
+      'only the analytics phase, on the workload generated in memory (no database: 10 million events in minutes)',
+    )
+    .option('--analytics-runs <n>', 'timed runs of each analytics query', positive, 10)
     .parse(argv)
     .opts<Options>();
 }
@@ -246,6 +260,56 @@ async function readsOnly(options: Options, root: string, loadAtStart: number) {
   process.stdout.write(`${options.json ? JSON.stringify(results, null, 2) : formatReadsTable(results)}\n`);
 }
 
+/** The analytics phase alone, on a kept run's data: Jejak's scans beside DuckDB's SQL on the same events. */
+async function analyticsOnly(options: Options, root: string, loadAtStart: number) {
+  const statePath = join(root, KEPT_RUN);
+  if (!existsSync(statePath))
+    throw new Error(`${root} holds no ${KEPT_RUN}: keep a run with --keep or --load-only first`);
+  const kept = JSON.parse(readFileSync(statePath, 'utf8')) as KeptRun;
+  const analytics = await measureAnalytics(
+    { kind: 'database', dataDir: join(root, 'data'), workspaceId: kept.workspaceId },
+    options.analyticsRuns,
+  );
+  const results = {
+    date: new Date().toISOString().slice(0, 10),
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
+    machine: machine(loadAtStart),
+    workload: kept.workload,
+    analytics,
+  };
+  process.stdout.write(`${options.json ? JSON.stringify(results, null, 2) : formatAnalytics(analytics)}\n`);
+  if (!options.json)
+    process.stdout.write(
+      `load average ${results.machine.loadAverage.start} -> ${results.machine.loadAverage.end}\n`,
+    );
+}
+
+/** The analytics phase on the generated workload, without a database. */
+async function analyticsOfWorkload(options: Options, loadAtStart: number) {
+  const estimate = options.customers * EVENTS_PER_CUSTOMER_YEAR * (options.days / 365);
+  const analytics = await measureAnalytics(
+    { kind: 'workload', columns: () => workloadColumns(options, estimate) },
+    options.analyticsRuns,
+  );
+  const results = {
+    date: new Date().toISOString().slice(0, 10),
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
+    machine: machine(loadAtStart),
+    workload: {
+      seed: options.seed,
+      customers: options.customers,
+      days: options.days,
+      events: analytics.events,
+    },
+    analytics,
+  };
+  process.stdout.write(`${options.json ? JSON.stringify(results, null, 2) : formatAnalytics(analytics)}\n`);
+  if (!options.json)
+    process.stdout.write(
+      `load average ${results.machine.loadAverage.start} -> ${results.machine.loadAverage.end}\n`,
+    );
+}
+
 /** The import phase alone: it needs no generated workload, only the Online Retail file. */
 async function importOnly(options: Options, loadAtStart: number) {
   const root = mkdtempSync(join(tmpdir(), 'jejak-bench-import-'));
@@ -272,6 +336,8 @@ async function main() {
   const loadAtStart = Number(loadavg()[0]!.toFixed(2));
   if (options.readsOnly !== undefined) return readsOnly(options, options.readsOnly, loadAtStart);
   if (options.importOnly) return importOnly(options, loadAtStart);
+  if (options.analyticsOnly !== undefined) return analyticsOnly(options, options.analyticsOnly, loadAtStart);
+  if (options.analytics) return analyticsOfWorkload(options, loadAtStart);
   if (options.loadOnly) options.keep = true;
   const root = mkdtempSync(join(tmpdir(), 'jejak-bench-'));
   say(`data in ${root}`);

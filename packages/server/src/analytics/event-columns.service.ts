@@ -50,6 +50,8 @@ interface LoadedRow {
 }
 
 const BATCH = 50_000;
+const SQLITE_REVENUE =
+  "coalesce(json_extract(properties_json, '$.revenue'), json_extract(properties_json, '$.total'))";
 /** How long a PostgreSQL transaction may hold a seq before committing it and still be seen. */
 const LOOKBACK_MS = 30_000;
 
@@ -169,6 +171,28 @@ export class EventColumnsService {
     customers?: readonly string[],
     upTo?: number,
   ): AsyncGenerator<LoadedRow[]> {
+    if (this.store.sqlite && !customers) {
+      // By rowid from `after`: `+workspace_id` keeps SQLite off the (workspace, customer, at) index, which
+      // would read and sort every event of the workspace to find the few stored since.
+      const statement = this.store.sqlite.prepare(
+        `select seq, customer_id, at, name, channel, branch_id, ${SQLITE_REVENUE} as revenue from events
+         where seq > ? and seq <= ? and +workspace_id = ? order by seq`,
+      );
+      let batch: LoadedRow[] = [];
+      for (const r of statement.iterate(
+        after,
+        upTo ?? Number.MAX_SAFE_INTEGER,
+        workspaceId,
+      ) as Iterable<LoadedRow>) {
+        batch.push(r);
+        if (batch.length === BATCH) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
+      return;
+    }
     let last = after;
     for (;;) {
       let query = this.store.db
@@ -210,8 +234,7 @@ export class EventColumnsService {
     let watermark = 0;
     if (this.store.sqlite) {
       // The raw handle streams 10M rows without Kysely's per-row objects.
-      const revenue =
-        "coalesce(json_extract(properties_json, '$.revenue'), json_extract(properties_json, '$.total'))";
+      const revenue = SQLITE_REVENUE;
       const statement = this.store.sqlite
         .prepare(
           `select seq, customer_id, at, name, channel, branch_id, ${revenue} from events where workspace_id = ?`,
@@ -358,7 +381,42 @@ export class EventColumnsService {
     }
     // Read the property of rows stored since this key was last read (all of them the first time).
     let last = store.watermark;
-    for (;;) {
+    const add = (seq: number, value: unknown) => {
+      const text = propertyText(value);
+      if (text === null || text === '') return;
+      let code = store.index.get(text);
+      if (code === undefined) {
+        code = store.values.length;
+        store.values.push(text);
+        store.index.set(text, code);
+      }
+      if (store.length === store.seqs.length) {
+        const seqs = new Float64Array(store.length * 2);
+        seqs.set(store.seqs);
+        const codes = new Uint32Array(store.length * 2);
+        codes.set(store.codes);
+        store.seqs = seqs;
+        store.codes = codes;
+      }
+      store.seqs[store.length] = seq;
+      store.codes[store.length] = code;
+      store.length++;
+    };
+    if (this.store.sqlite) {
+      // One pass by rowid (see rows()).
+      const statement = this.store.sqlite
+        .prepare(
+          'select seq, json_extract(properties_json, ?) from events where seq > ? and seq <= ? and +workspace_id = ? order by seq',
+        )
+        .raw(true);
+      for (const r of statement.iterate(`$.${key}`, last, state.watermark, workspaceId) as Iterable<
+        [number, unknown]
+      >) {
+        add(r[0], r[1]);
+      }
+      last = state.watermark;
+    }
+    while (!this.store.sqlite) {
       const batch = await this.store.db
         .selectFrom('events')
         .select(['seq'])
@@ -369,27 +427,7 @@ export class EventColumnsService {
         .orderBy('seq')
         .limit(BATCH * 4)
         .execute();
-      for (const r of batch) {
-        const text = propertyText(r.value);
-        if (text === null || text === '') continue;
-        let code = store.index.get(text);
-        if (code === undefined) {
-          code = store.values.length;
-          store.values.push(text);
-          store.index.set(text, code);
-        }
-        if (store.length === store.seqs.length) {
-          const seqs = new Float64Array(store.length * 2);
-          seqs.set(store.seqs);
-          const codes = new Uint32Array(store.length * 2);
-          codes.set(store.codes);
-          store.seqs = seqs;
-          store.codes = codes;
-        }
-        store.seqs[store.length] = Number(r.seq);
-        store.codes[store.length] = code;
-        store.length++;
-      }
+      for (const r of batch) add(Number(r.seq), r.value);
       if (batch.length > 0) last = Number(batch.at(-1)!.seq);
       if (batch.length < BATCH * 4) break;
     }
