@@ -34,6 +34,9 @@ const AttributionPage = lazy(() =>
   import('./analytics/attribution.page.tsx').then((m) => ({ default: m.AttributionPage })),
 );
 const RfmPage = lazy(() => import('./analytics/rfm.page.tsx').then((m) => ({ default: m.RfmPage })));
+const RetentionPage = lazy(() =>
+  import('./analytics/retention.page.tsx').then((m) => ({ default: m.RetentionPage })),
+);
 const InvitationPage = lazy(() =>
   import('./pages/invitation.page.tsx').then((m) => ({ default: m.InvitationPage })),
 );
@@ -120,6 +123,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="nilai-pelanggan" element={<CustomerValuePage />} />
               <Route path="segmen-rfm" element={<RfmPage />} />
               <Route path="atribusi" element={<AttributionPage />} />
+              <Route path="retensi" element={<RetentionPage />} />
               <Route path="kasir" element={<CounterPage />} />
               <Route path="penjualan" element={<OrdersPage />} />
               <Route path="penjualan/:orderId" element={<OrdersPage />} />

@@ -41,6 +41,7 @@ import { registerAttributionRoutes } from './attribution/attribution.routes.ts';
 import { registerEventAnalysisRoutes } from './analytics/event-analysis.routes.ts';
 import { registerNegativeExperienceRoutes } from './analytics/negative-experience.routes.ts';
 import { registerSegmentRoutes } from './segments/segment.routes.ts';
+import { registerRetentionRoutes } from './analytics/retention.routes.ts';
 import { registerLoyaltyRoutes } from './loyalty/loyalty.routes.ts';
 import { registerPromotionRoutes } from './promotions/promotion.routes.ts';
 import { registerReferralRoutes } from './referrals/referral.routes.ts';
@@ -175,6 +176,7 @@ export async function buildApp(
     (scope: FastifyInstance) => registerEventAnalysisRoutes(scope, services),
     (scope: FastifyInstance) => registerSegmentRoutes(scope, services),
     (scope: FastifyInstance) => registerNegativeExperienceRoutes(scope, services),
+    (scope: FastifyInstance) => registerRetentionRoutes(scope, services),
     (scope: FastifyInstance) => registerLoyaltyRoutes(scope, services),
     (scope: FastifyInstance) => registerPromotionRoutes(scope, services),
     (scope: FastifyInstance) => registerReferralRoutes(scope, services),

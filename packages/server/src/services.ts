@@ -19,6 +19,7 @@ import { ContentService } from './content/content.service.ts';
 import { InterviewService } from './interviews/interview.service.ts';
 import { CustomerValueService } from './analytics/customer-value.service.ts';
 import { RfmService } from './analytics/rfm.service.ts';
+import { RetentionService } from './analytics/retention.service.ts';
 import { EventColumnsService } from './analytics/event-columns.service.ts';
 import { EventAnalysisService } from './analytics/event-analysis.service.ts';
 import { RebuildService } from './journey/rebuild.service.ts';
@@ -123,6 +124,7 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     attribution: new AttributionService(store, journey, now),
     eventColumns,
     eventAnalysis: new EventAnalysisService(store, eventColumns),
+    retention: new RetentionService(store, eventColumns, now),
     segments,
     negativeExperiences: new NegativeExperienceService(store, now),
     customerImport: new CustomerImportService(store, ingest, now),

@@ -236,6 +236,8 @@ function queries(): Record<string, string[]> {
     'GET /interviews': ['?q=wawancara', `?customerId=${b.customer}`],
     'GET /affiliates/:affiliateId/statement': ['?month=2026-06'],
     'GET /affiliates/:affiliateId/statement/export': ['?month=2026-06'],
+    'GET /analytics/retention': ['', `?branchId=${b.branch}`],
+    'GET /analytics/retention/cohorts.csv': ['', `?branchId=${b.branch}`],
   };
 }
 

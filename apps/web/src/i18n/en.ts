@@ -75,6 +75,7 @@ export const en: Catalogue = {
     mainNav: 'Main navigation',
   },
   nav: {
+    retention: 'Retention',
     rfm: 'RFM segments',
     attribution: 'Attribution & ROAS',
     customerValue: 'Customer value',

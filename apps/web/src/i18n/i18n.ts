@@ -12,6 +12,8 @@ import { analyticsEn } from './analytics.en.ts';
 import { analyticsId } from './analytics.id.ts';
 import { attributionEn } from './attribution.en.ts';
 import { attributionId } from './attribution.id.ts';
+import { retentionEn } from './retention.en.ts';
+import { retentionId } from './retention.id.ts';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -27,7 +29,12 @@ declare module 'i18next' {
   // (journey-map/map-i18n.ts) rather than declared here.
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id; settings: typeof settingsId; analytics: typeof analyticsId };
+    resources: {
+      translation: typeof id;
+      settings: typeof settingsId;
+      analytics: typeof analyticsId;
+      retention: typeof retentionId;
+    };
   }
 }
 
@@ -47,6 +54,7 @@ export function setupI18n() {
         reports: reportsId.reports,
         analytics: analyticsId,
         attribution: attributionId.attribution,
+        retention: retentionId,
       },
       en: {
         translation: en,
@@ -55,9 +63,10 @@ export function setupI18n() {
         reports: reportsEn.reports,
         analytics: analyticsEn,
         attribution: attributionEn.attribution,
+        retention: retentionEn,
       },
     },
-    ns: ['translation', 'settings', 'map', 'reports', 'analytics', 'attribution'],
+    ns: ['translation', 'settings', 'map', 'reports', 'analytics', 'attribution', 'retention'],
     defaultNS: 'translation',
     lng: savedLanguage(),
     fallbackLng: 'id',

@@ -79,6 +79,7 @@ export const id = {
     mainNav: 'Navigasi utama',
   },
   nav: {
+    retention: 'Retensi',
     rfm: 'Segmen RFM',
     attribution: 'Atribusi & ROAS',
     customerValue: 'Nilai pelanggan',

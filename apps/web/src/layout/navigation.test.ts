@@ -31,6 +31,7 @@ describe('navigation', () => {
       'customerValue',
       'rfm',
       'attribution',
+      'retention',
       'orders',
       'reports',
       'loyalty',

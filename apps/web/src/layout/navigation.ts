@@ -14,6 +14,7 @@ export interface NavItem {
     | 'customerValue'
     | 'rfm'
     | 'attribution'
+    | 'retention'
     | 'supportSettings'
     | 'counter'
     | 'orders'
@@ -46,6 +47,7 @@ const NAV: readonly NavItem[] = [
   { key: 'customerValue', path: 'nilai-pelanggan', permission: 'analytics.read' },
   { key: 'rfm', path: 'segmen-rfm', permission: 'analytics.read' },
   { key: 'attribution', path: 'atribusi', permission: 'analytics.read' },
+  { key: 'retention', path: 'retensi', permission: 'analytics.read' },
   { key: 'supportSettings', path: 'support-settings', permission: 'support.manage' },
   { key: 'counter', path: 'kasir', permission: 'sales.write' },
   { key: 'orders', path: 'penjualan', permission: 'sales.read' },
