@@ -26,6 +26,9 @@ const TABLES: Partial<Record<keyof Database, readonly string[]>> = {
   journey_daily_entries: [],
   journey_monthly_exits: [],
   journey_monthly_entries: [],
+  journey_monthly_moves: [],
+  journey_monthly_signals: [],
+  journey_monthly_negatives: [],
   journey_now_counts: [],
 };
 const CUSTOMER_COLUMNS = ['id', 'customer_id', 'merged_into', 'survivor_id', 'merged_id'];

@@ -236,6 +236,47 @@ export interface JourneyMonthlyEntriesTable {
   entries: number;
 }
 
+/** journey_daily_moves per calendar month, in group order: the Sankey of a long period (see JourneyMonthlyExitsTable). */
+export interface JourneyMonthlyMovesTable {
+  workspace_id: string;
+  kind: 'stage' | 'status';
+  from_value: string;
+  to_value: string;
+  month: number;
+  first_channel: string;
+  home_branch_id: string;
+  moves: number;
+}
+
+/**
+ * The journey map's sentiment: journey signals per calendar month of their local day, stage ('' for
+ * none), measure ('' for a negative experience without a score) and sentiment, with their scores added
+ * up. Kept in step with journey_signals by JourneySignalRepository; a period reads its whole months here
+ * and the signals of the days at its ends.
+ */
+export interface JourneyMonthlySignalsTable {
+  workspace_id: string;
+  stage: string;
+  measure: string;
+  sentiment: 'positive' | 'neutral' | 'negative';
+  month: number;
+  first_channel: string;
+  home_branch_id: string;
+  signals: number;
+  score_sum: number;
+}
+
+/** The journey map's pain points: negative experiences per month, stage, touchpoint and branch. */
+export interface JourneyMonthlyNegativesTable {
+  workspace_id: string;
+  stage: string;
+  name: string;
+  home_branch_id: string;
+  month: number;
+  first_channel: string;
+  negatives: number;
+}
+
 /** What an entry into a stage is counted by in journey_daily_entries. */
 export type EntryDimension = 'touchpoint' | 'channel';
 
@@ -321,6 +362,9 @@ export interface Database
   journey_daily_entries: JourneyDailyEntriesTable;
   journey_monthly_exits: JourneyMonthlyExitsTable;
   journey_monthly_entries: JourneyMonthlyEntriesTable;
+  journey_monthly_moves: JourneyMonthlyMovesTable;
+  journey_monthly_signals: JourneyMonthlySignalsTable;
+  journey_monthly_negatives: JourneyMonthlyNegativesTable;
   journey_rebuild_pending: JourneyRebuildPendingTable;
   journey_now_counts: JourneyNowCountsTable;
   journey_rules: JourneyRulesTable;

@@ -12,7 +12,7 @@ import {
 import { DAY, T0, aJourneyState, aTransition, aWorkspace } from './factories.ts';
 import { openTestStore } from './test-database.ts';
 
-const PERIOD = { from: T0, to: T0 + 7 * DAY };
+const ZONE = 'Asia/Jakarta';
 /** The local days (Asia/Jakarta) of 1 to 7 January 2026: T0 is 07:00 on the 1st there. */
 const DAYS = { fromDay: dayNumber('2026-01-01')!, toDay: dayNumber('2026-01-07')! };
 const byStage = <T extends { stage: string | null }>(rows: T[]) =>
@@ -96,24 +96,24 @@ describe('JourneyMapRepository', () => {
       signal({ stage: 'advocacy', name: 'Review Posted', measure: 'rating', score: 5 }),
       signal({ at: T0 + 8 * DAY, score: 1, sentiment: 'negative', negative: 1 }),
     ]);
-    expect(byStage(await map.signals(ws, PERIOD))).toEqual([
+    expect(byStage(await map.signals(ws, DAYS, ZONE))).toEqual([
       ['advocacy', 'rating', 'positive', 1, 5],
       ['experience', 'csat', 'negative', 1, 1],
       ['experience', 'csat', 'positive', 2, 9],
       ['experience', null, 'negative', 2, 0],
     ]);
-    expect(byStage(await map.negatives(ws, PERIOD))).toEqual([
+    expect(byStage(await map.negatives(ws, DAYS, ZONE))).toEqual([
       ['experience', 'Order Refunded', 'br_kemang', 1],
       ['experience', 'Order Refunded', null, 1],
       ['experience', 'Survey Responded', 'br_kemang', 1],
     ]);
     // The customers of one branch: the two bad experiences counted there, and nothing else.
     const kemang = { branchIds: ['br_kemang'] };
-    expect(byStage(await map.signals(ws, PERIOD, kemang))).toEqual([
+    expect(byStage(await map.signals(ws, DAYS, ZONE, kemang))).toEqual([
       ['experience', 'csat', 'negative', 1, 1],
       ['experience', null, 'negative', 1, 0],
     ]);
-    expect(await map.negatives(ws, PERIOD, { channel: 'store' })).toEqual([]);
+    expect(await map.negatives(ws, DAYS, ZONE, { channel: 'store' })).toEqual([]);
   });
 
   it('counts who is in a stage since before a moment, and the customers per stage and status', async () => {

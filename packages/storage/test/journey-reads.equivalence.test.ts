@@ -3,12 +3,14 @@ import {
   dayNumber,
   JourneyMapRepository,
   JourneyRepository,
+  JourneySignalRepository,
   JourneyStateRepository,
   JourneySummaryRepository,
   localDayOf,
   TransitionRepository,
   WorkspaceRepository,
   type JourneyFilter,
+  type NewJourneySignal,
   type NewTransition,
   type Store,
 } from '../src/index.ts';
@@ -105,6 +107,36 @@ function journeys(workspaceId: string, customers: number, seed: number): NewTran
   return rows;
 }
 
+const MEASURES = ['rating', 'nps', 'csat', null];
+const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
+const SIGNAL_NAMES = ['Review Posted', 'Survey Responded', 'Ticket Opened', 'Order Refunded'];
+
+/** Feedback and negative experiences spread over the same four months, some without a stage or score. */
+function signals(workspaceId: string, count: number, seed: number): NewJourneySignal[] {
+  const { next, pick } = random(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const measure = pick(MEASURES);
+    const sentiment = pick(SENTIMENTS);
+    return {
+      workspace_id: workspaceId,
+      customer_id: `s${seed}-${i % 150}`,
+      cause: `m${seed}-${i}`,
+      at: START + Math.floor(next() * DAYS * DAY),
+      stage: next() < 0.1 ? null : pick(STAGES),
+      name: pick(SIGNAL_NAMES),
+      channel: pick(CHANNELS),
+      branch_id: null,
+      measure,
+      // Halves add up exactly in floating point, whatever the order.
+      score: measure === null ? null : Math.floor(next() * 21) / 2,
+      sentiment,
+      negative: sentiment === 'negative' || next() < 0.1 ? 1 : 0,
+      first_channel: pick(CHANNELS),
+      home_branch_id: pick(BRANCHES) ?? '',
+    };
+  });
+}
+
 const matches = (
   filter: JourneyFilter,
   channel: string | null | undefined,
@@ -131,6 +163,7 @@ describe('the journey pages read from summaries what the transitions say', () =>
   let store: Store;
   let ws: string;
   let stored: NewTransition[];
+  let feedback: NewJourneySignal[];
   const day = (at: number) => localDayOf(at, ZONE);
   const ranges = [
     { fromDay: dayNumber('2026-07-01')!, toDay: dayNumber('2026-07-31')! },
@@ -163,6 +196,17 @@ describe('the journey pages read from summaries what the transitions say', () =>
       await transitions.deleteForCustomer(ws, customer);
       await transitions.insertMany(stored.filter((t) => t.customer_id === customer));
     }
+    const signalRepository = new JourneySignalRepository(store.db);
+    feedback = signals(ws, 1_500, 13);
+    for (let i = 0; i < feedback.length; i += 250) await signalRepository.insertMany(feedback.slice(i, i + 250));
+    // A replayed customer's signals are removed and written anew; some are gone for good (a merge).
+    const replayedSignals = [...new Set(feedback.map((f) => f.customer_id))].filter((_, i) => i % 7 === 0);
+    await signalRepository.deleteForCustomers(ws, replayedSignals);
+    const gone = new Set(replayedSignals.filter((_, i) => i % 2 === 0));
+    await signalRepository.insertMany(
+      feedback.filter((f) => replayedSignals.includes(f.customer_id) && !gone.has(f.customer_id)),
+    );
+    feedback = feedback.filter((f) => !gone.has(f.customer_id));
   });
   afterAll(() => store.close());
 
@@ -222,6 +266,57 @@ describe('the journey pages read from summaries what the transitions say', () =>
     },
   );
 
+  it.each(cases)('gives the moves of $days for $filter', async ({ range, filter }) => {
+    for (const kind of ['stage', 'status'] as const) {
+      const counts = new Map<string, number>();
+      for (const t of stored)
+        if (
+          t.kind === kind &&
+          day(t.at) >= range.fromDay &&
+          day(t.at) <= range.toDay &&
+          matches(filter, t.first_channel, t.home_branch_id)
+        ) {
+          const key = `${t.from_value ?? '-'}>${t.to_value}`;
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+      const read = await new JourneyRepository(store.db).moves(ws, kind, range, filter);
+      expect(Object.fromEntries(read.map((r) => [`${r.from_value ?? '-'}>${r.to_value}`, r.count]))).toEqual(
+        Object.fromEntries(counts),
+      );
+    }
+  });
+
+  it.each(cases)('gives the sentiment and pain points of $days for $filter', async ({ range, filter }) => {
+    const inPeriod = feedback.filter(
+      (f) =>
+        day(f.at) >= range.fromDay &&
+        day(f.at) <= range.toDay &&
+        matches(filter, f.first_channel, f.home_branch_id),
+    );
+    const sentiment = new Map<string, [number, number]>();
+    const pains = new Map<string, number>();
+    for (const f of inPeriod) {
+      const key = `${f.stage ?? '-'}/${f.measure ?? '-'}/${f.sentiment}`;
+      const [count, sum] = sentiment.get(key) ?? [0, 0];
+      sentiment.set(key, [count + 1, sum + (f.score ?? 0)]);
+      if (f.negative === 1) {
+        const pain = `${f.stage ?? '-'}/${f.name}/${f.home_branch_id || '-'}`;
+        pains.set(pain, (pains.get(pain) ?? 0) + 1);
+      }
+    }
+    const map = new JourneyMapRepository(store.db);
+    const read = await map.signals(ws, range, ZONE, filter);
+    expect(
+      Object.fromEntries(
+        read.map((r) => [`${r.stage ?? '-'}/${r.measure ?? '-'}/${r.sentiment}`, [r.count, r.scoreSum]]),
+      ),
+    ).toEqual(Object.fromEntries(sentiment));
+    const negatives = await map.negatives(ws, range, ZONE, filter);
+    expect(
+      Object.fromEntries(negatives.map((r) => [`${r.stage ?? '-'}/${r.name}/${r.branchId ?? '-'}`, r.count])),
+    ).toEqual(Object.fromEntries(pains));
+  });
+
   it('keeps the summaries it made on the way equal to the ones a rebuild makes', async () => {
     const summaries = async () => {
       const read = (
@@ -230,7 +325,10 @@ describe('the journey pages read from summaries what the transitions say', () =>
           | 'journey_daily_exits'
           | 'journey_daily_entries'
           | 'journey_monthly_exits'
-          | 'journey_monthly_entries',
+          | 'journey_monthly_entries'
+          | 'journey_monthly_moves'
+          | 'journey_monthly_signals'
+          | 'journey_monthly_negatives',
       ) => store.db.selectFrom(table).selectAll().where('workspace_id', '=', ws).execute();
       const sorted = (rows: object[]) =>
         rows
@@ -243,11 +341,17 @@ describe('the journey pages read from summaries what the transitions say', () =>
         entries: sorted(await read('journey_daily_entries')),
         monthlyExits: sorted(await read('journey_monthly_exits')),
         monthlyEntries: sorted(await read('journey_monthly_entries')),
+        monthlyMoves: sorted(await read('journey_monthly_moves')),
+        monthlySignals: sorted(await read('journey_monthly_signals')),
+        monthlyNegatives: sorted(await read('journey_monthly_negatives')),
       };
     };
     const kept = await summaries();
     expect(kept.entries.length).toBeGreaterThan(100);
     expect(kept.monthlyExits.length).toBeGreaterThan(100);
+    expect(kept.monthlyMoves.length).toBeGreaterThan(100);
+    expect(kept.monthlySignals.length).toBeGreaterThan(100);
+    expect(kept.monthlyNegatives.length).toBeGreaterThan(100);
     await new JourneySummaryRepository(store.db).recompute(ws);
     expect(await summaries()).toEqual(kept);
   });

@@ -51,8 +51,8 @@ export class JourneyMapService {
         repository.byStageAndStatus(workspace.id, filter),
         repository.entriesByTouchpoint(workspace.id, range, filter),
         repository.entriesByChannel(workspace.id, range, filter),
-        repository.signals(workspace.id, period, filter),
-        repository.negatives(workspace.id, period, filter),
+        repository.signals(workspace.id, range, workspace.timezone, filter),
+        repository.negatives(workspace.id, range, workspace.timezone, filter),
         new BranchRepository(db).list(workspace.id, { includeArchived: true }),
         new ContentRepository(db).viewsByStage(workspace.id, period.from, period.to),
       ]);

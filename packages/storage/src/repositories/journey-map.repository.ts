@@ -1,3 +1,4 @@
+import { splitMonths, startOfLocalDay } from '../journey/zoned-day.ts';
 import type { Executor } from './executor.ts';
 import { journeyFilterSql, type JourneyFilter } from './journey-filter.ts';
 import { periodEntries, type DayRange, type StageEntries } from './journey-period.ts';
@@ -38,7 +39,8 @@ export interface StageStatusCount {
 /**
  * The journey map's questions that no other page asks: what brought customers into each stage (the
  * touchpoint and channel of the entries), how they felt there (journey signals) and who is stuck. Each
- * reads one index range: the daily entries of the period, the signals' time-ordered key, or the states'
+ * reads an index range or two: the daily and monthly entries of the period, the monthly sums of the
+ * signals and the signals' time-ordered key for the days at the period's ends, or the states'
  * (stage, stage_entered_at, attribution) index. A JourneyFilter keeps the customers of one channel and branch, by
  * their attribution at the time, as JourneyRepository does.
  */
@@ -55,50 +57,110 @@ export class JourneyMapRepository {
     return periodEntries(this.db, workspaceId, 'channel', range, filter);
   }
 
-  /** Feedback and negative experiences of the period per stage, measure and sentiment. */
-  async signals(workspaceId: string, period: Period, filter?: JourneyFilter): Promise<SignalCount[]> {
-    const rows = await this.db
-      .selectFrom('journey_signals')
-      .select((eb) => [
-        'stage',
-        'measure',
-        'sentiment',
-        eb.fn.countAll<number>().as('count'),
-        eb.fn.sum<number | null>('score').as('score_sum'),
-      ])
-      .where('workspace_id', '=', workspaceId)
-      .where('at', '>=', period.from)
-      .where('at', '<', period.to)
-      .where(journeyFilterSql(filter, 'home_branch_id'))
-      .groupBy(['stage', 'measure', 'sentiment'])
-      .execute();
-    return rows.map((r) => ({
-      stage: r.stage,
-      measure: r.measure,
-      sentiment: r.sentiment,
-      count: Number(r.count),
-      scoreSum: Number(r.score_sum ?? 0),
-    }));
+  /**
+   * Feedback and negative experiences of the period's days per stage, measure and sentiment: the whole
+   * calendar months from journey_monthly_signals, the days at either end from the signals themselves.
+   */
+  async signals(
+    workspaceId: string,
+    range: DayRange,
+    timeZone: string,
+    filter?: JourneyFilter,
+  ): Promise<SignalCount[]> {
+    const { days, months } = splitMonths(range);
+    const reads = days.map((d) =>
+      this.db
+        .selectFrom('journey_signals')
+        .select((eb) => [
+          'stage',
+          'measure',
+          'sentiment',
+          eb.fn.countAll<number>().as('count'),
+          eb.fn.sum<number | null>('score').as('score_sum'),
+        ])
+        .where('workspace_id', '=', workspaceId)
+        .where('at', '>=', startOfLocalDay(d.fromDay, timeZone))
+        .where('at', '<', startOfLocalDay(d.toDay + 1, timeZone))
+        .where(journeyFilterSql(filter, 'home_branch_id'))
+        .groupBy(['stage', 'measure', 'sentiment'])
+        .execute(),
+    );
+    if (months !== null)
+      reads.push(
+        this.db
+          .selectFrom('journey_monthly_signals')
+          .select((eb) => [
+            'stage',
+            'measure',
+            'sentiment',
+            eb.fn.sum<number>('signals').as('count'),
+            eb.fn.sum<number | null>('score_sum').as('score_sum'),
+          ])
+          .where('workspace_id', '=', workspaceId)
+          .where('month', '>=', months.from)
+          .where('month', '<=', months.to)
+          .where(journeyFilterSql(filter, 'home_branch_id'))
+          .groupBy(['stage', 'measure', 'sentiment'])
+          .execute(),
+      );
+    const sums = new Map<string, SignalCount>();
+    for (const r of (await Promise.all(reads)).flat()) {
+      const stage = r.stage === '' ? null : r.stage;
+      const measure = r.measure === '' ? null : r.measure;
+      const key = JSON.stringify([stage, measure, r.sentiment]);
+      const sum = sums.get(key) ?? { stage, measure, sentiment: r.sentiment, count: 0, scoreSum: 0 };
+      sum.count += Number(r.count);
+      sum.scoreSum += Number(r.score_sum ?? 0);
+      sums.set(key, sum);
+    }
+    return [...sums.values()].filter((s) => s.count !== 0);
   }
 
-  /** Negative experiences of the period (as the rules define them) per stage, touchpoint and branch. */
-  async negatives(workspaceId: string, period: Period, filter?: JourneyFilter): Promise<NegativeCount[]> {
-    const rows = await this.db
-      .selectFrom('journey_signals')
-      .select((eb) => ['stage', 'name', 'home_branch_id', eb.fn.countAll<number>().as('count')])
-      .where('workspace_id', '=', workspaceId)
-      .where('at', '>=', period.from)
-      .where('at', '<', period.to)
-      .where('negative', '=', 1)
-      .where(journeyFilterSql(filter, 'home_branch_id'))
-      .groupBy(['stage', 'name', 'home_branch_id'])
-      .execute();
-    return rows.map((r) => ({
-      stage: r.stage,
-      name: r.name,
-      branchId: r.home_branch_id === '' ? null : r.home_branch_id,
-      count: Number(r.count),
-    }));
+  /**
+   * Negative experiences of the period's days (as the rules define them) per stage, touchpoint and
+   * branch: whole months from journey_monthly_negatives, the days at either end from the signals.
+   */
+  async negatives(
+    workspaceId: string,
+    range: DayRange,
+    timeZone: string,
+    filter?: JourneyFilter,
+  ): Promise<NegativeCount[]> {
+    const { days, months } = splitMonths(range);
+    const reads = days.map((d) =>
+      this.db
+        .selectFrom('journey_signals')
+        .select((eb) => ['stage', 'name', 'home_branch_id', eb.fn.countAll<number>().as('count')])
+        .where('workspace_id', '=', workspaceId)
+        .where('at', '>=', startOfLocalDay(d.fromDay, timeZone))
+        .where('at', '<', startOfLocalDay(d.toDay + 1, timeZone))
+        .where('negative', '=', 1)
+        .where(journeyFilterSql(filter, 'home_branch_id'))
+        .groupBy(['stage', 'name', 'home_branch_id'])
+        .execute(),
+    );
+    if (months !== null)
+      reads.push(
+        this.db
+          .selectFrom('journey_monthly_negatives')
+          .select((eb) => ['stage', 'name', 'home_branch_id', eb.fn.sum<number>('negatives').as('count')])
+          .where('workspace_id', '=', workspaceId)
+          .where('month', '>=', months.from)
+          .where('month', '<=', months.to)
+          .where(journeyFilterSql(filter, 'home_branch_id'))
+          .groupBy(['stage', 'name', 'home_branch_id'])
+          .execute(),
+      );
+    const sums = new Map<string, NegativeCount>();
+    for (const r of (await Promise.all(reads)).flat()) {
+      const stage = r.stage === '' ? null : r.stage;
+      const branchId = r.home_branch_id === '' ? null : r.home_branch_id;
+      const key = JSON.stringify([stage, r.name, branchId]);
+      const sum = sums.get(key) ?? { stage, name: r.name, branchId, count: 0 };
+      sum.count += Number(r.count);
+      sums.set(key, sum);
+    }
+    return [...sums.values()].filter((s) => s.count !== 0);
   }
 
   /** Customers now in `stage` who entered it before `enteredBefore`. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { localDayOf, monthStart } from '../journey/zoned-day.ts';
 import { waitBucket } from '../journey/wait-histogram.ts';
-import type { TransitionRow } from '../schema.ts';
+import type { JourneySignalRow, TransitionRow } from '../schema.ts';
 import { chunks, type Executor } from './executor.ts';
 import { JourneyNowRepository } from './journey-now.repository.ts';
 
@@ -21,6 +21,26 @@ export type SummarizedTransition = Pick<
   | 'channel'
 >;
 
+/** What the monthly signal summaries read of a journey signal (a new row may leave the nullable ones out). */
+export type SummarizedSignal = Pick<
+  JourneySignalRow,
+  'workspace_id' | 'at' | 'name' | 'sentiment' | 'negative' | 'first_channel' | 'home_branch_id'
+> &
+  Partial<Pick<JourneySignalRow, 'stage' | 'measure' | 'score'>>;
+
+const SIGNAL_COLUMNS = [
+  'workspace_id',
+  'at',
+  'stage',
+  'name',
+  'measure',
+  'score',
+  'sentiment',
+  'negative',
+  'first_channel',
+  'home_branch_id',
+] as const;
+
 const COLUMNS = [
   'workspace_id',
   'kind',
@@ -39,29 +59,34 @@ const COLUMNS = [
 const PAGE = 20_000;
 
 /**
- * A summary table: its key columns in key order (numbers marked), and the column that counts. Rows are
- * collected as counts under their key values joined by SEP, and upserted by adding to the count.
+ * A summary table: its key columns in key order (numbers marked), and the columns that count. Rows are
+ * collected as sums under their key values joined by SEP, and upserted by adding to the sums.
  */
 interface CountTable {
   table: SummaryTable;
   key: readonly string[];
   numeric: ReadonlySet<string>;
-  count: string;
+  counts: readonly string[];
 }
 
-type SummaryTable =
+type SummaryTable = TransitionSummaryTable | SignalSummaryTable;
+
+type TransitionSummaryTable =
   | 'journey_daily_moves'
   | 'journey_daily_exits'
   | 'journey_daily_entries'
   | 'journey_monthly_exits'
-  | 'journey_monthly_entries';
+  | 'journey_monthly_entries'
+  | 'journey_monthly_moves';
 
-const TABLES: readonly CountTable[] = [
+type SignalSummaryTable = 'journey_monthly_signals' | 'journey_monthly_negatives';
+
+const TRANSITION_TABLES: readonly CountTable[] = [
   {
     table: 'journey_daily_moves',
     key: ['workspace_id', 'kind', 'day', 'from_value', 'to_value', 'first_channel', 'home_branch_id'],
     numeric: new Set(['day']),
-    count: 'moves',
+    counts: ['moves'],
   },
   {
     table: 'journey_daily_exits',
@@ -75,42 +100,65 @@ const TABLES: readonly CountTable[] = [
       'wait_bucket',
     ],
     numeric: new Set(['entry_day', 'wait_bucket']),
-    count: 'exits',
+    counts: ['exits'],
   },
   {
     table: 'journey_daily_entries',
     key: ['workspace_id', 'dimension', 'day', 'stage', 'value', 'first_channel', 'home_branch_id'],
     numeric: new Set(['day']),
-    count: 'entries',
+    counts: ['entries'],
   },
   {
     table: 'journey_monthly_exits',
     key: ['workspace_id', 'stage', 'next_stage', 'wait_bucket', 'month', 'first_channel', 'home_branch_id'],
     numeric: new Set(['wait_bucket', 'month']),
-    count: 'exits',
+    counts: ['exits'],
   },
   {
     table: 'journey_monthly_entries',
     key: ['workspace_id', 'dimension', 'stage', 'value', 'month', 'first_channel', 'home_branch_id'],
     numeric: new Set(['month']),
-    count: 'entries',
+    counts: ['entries'],
+  },
+  {
+    table: 'journey_monthly_moves',
+    key: ['workspace_id', 'kind', 'from_value', 'to_value', 'month', 'first_channel', 'home_branch_id'],
+    numeric: new Set(['month']),
+    counts: ['moves'],
   },
 ];
 
-/** Counts per table, each under its key values joined by SEP. */
-type Summaries = Map<SummaryTable, Map<string, number>>;
+const SIGNAL_TABLES: readonly CountTable[] = [
+  {
+    table: 'journey_monthly_signals',
+    key: ['workspace_id', 'stage', 'measure', 'sentiment', 'month', 'first_channel', 'home_branch_id'],
+    numeric: new Set(['month']),
+    counts: ['signals', 'score_sum'],
+  },
+  {
+    table: 'journey_monthly_negatives',
+    key: ['workspace_id', 'stage', 'name', 'home_branch_id', 'month', 'first_channel'],
+    numeric: new Set(['month']),
+    counts: ['negatives'],
+  },
+];
 
-const emptySummaries = (): Summaries => new Map(TABLES.map((t) => [t.table, new Map<string, number>()]));
+/** Sums per table, each under its key values joined by SEP, in the order of the table's counts. */
+type Summaries = Map<SummaryTable, Map<string, number[]>>;
+
+const emptySummaries = (tables: readonly CountTable[]): Summaries =>
+  new Map(tables.map((t) => [t.table, new Map<string, number[]>()]));
 
 const SEP = '\u001f';
 
 /**
  * The daily summaries of the transitions (journey_daily_moves, journey_daily_exits,
- * journey_daily_entries) and the monthly sums of exits and entries. TransitionRepository
- * adds and takes away rows here in the same statement sequence as it writes transitions, so within the
- * caller's transaction the summaries always equal what `recompute` would make from the table. Days are
- * the workspace's local days, in the time zone it has when the rows are written (`recompute` after a
- * change of zone).
+ * journey_daily_entries), the monthly sums of moves, exits and entries, and the monthly sums of the
+ * journey signals (journey_monthly_signals, journey_monthly_negatives). TransitionRepository and
+ * JourneySignalRepository add and take away rows here in the same statement sequence as they write
+ * transitions and signals, so within the caller's transaction the summaries always equal what
+ * `recompute` would make from the tables. Days are the workspace's local days, in the time zone it has
+ * when the rows are written (`recompute` after a change of zone).
  */
 export class JourneySummaryRepository {
   constructor(private readonly db: Executor) {}
@@ -119,26 +167,62 @@ export class JourneySummaryRepository {
   async add(rows: readonly SummarizedTransition[], sign: 1 | -1): Promise<void> {
     if (rows.length === 0) return;
     const zones = await this.timeZones([...new Set(rows.map((r) => r.workspace_id))]);
-    const summaries = emptySummaries();
+    const summaries = emptySummaries(TRANSITION_TABLES);
     for (const row of rows) summarize(row, zones.get(row.workspace_id) ?? 'UTC', sign, summaries);
-    await this.write(summaries);
+    await this.write(TRANSITION_TABLES, summaries);
   }
 
-  /** Removes a workspace's summaries (before a rebuild writes its transitions again). */
+  /** Counts these journey signals in (sign 1) or out (sign -1) of their workspaces' monthly sums. */
+  async addSignals(rows: readonly SummarizedSignal[], sign: 1 | -1): Promise<void> {
+    if (rows.length === 0) return;
+    const zones = await this.timeZones([...new Set(rows.map((r) => r.workspace_id))]);
+    const summaries = emptySummaries(SIGNAL_TABLES);
+    for (const row of rows) summarizeSignal(row, zones.get(row.workspace_id) ?? 'UTC', sign, summaries);
+    await this.write(SIGNAL_TABLES, summaries);
+  }
+
+  /** Removes a workspace's summaries of transitions (before a rebuild writes its transitions again). */
   async clear(workspaceId: string): Promise<void> {
-    for (const { table } of TABLES)
+    for (const { table } of TRANSITION_TABLES)
       await this.db.deleteFrom(table).where('workspace_id', '=', workspaceId).execute();
   }
 
+  /** Makes a workspace's monthly sums of signals anew from its journey signals. */
+  async recomputeSignals(workspaceId: string): Promise<void> {
+    for (const { table } of SIGNAL_TABLES)
+      await this.db.deleteFrom(table).where('workspace_id', '=', workspaceId).execute();
+    const zone = (await this.timeZones([workspaceId])).get(workspaceId) ?? 'UTC';
+    const summaries = emptySummaries(SIGNAL_TABLES);
+    // Keyset pages on the signals' primary key (workspace, at, cause).
+    for (let after: { at: number; cause: string } | null = null; ;) {
+      let query = this.db
+        .selectFrom('journey_signals')
+        .select(['cause', ...SIGNAL_COLUMNS])
+        .where('workspace_id', '=', workspaceId);
+      if (after !== null) {
+        const { at, cause } = after;
+        query = query.where((eb) =>
+          eb.or([eb('at', '>', at), eb.and([eb('at', '=', at), eb('cause', '>', cause)])]),
+        );
+      }
+      const page = await query.orderBy('at').orderBy('cause').limit(PAGE).execute();
+      for (const row of page) summarizeSignal(row, zone, 1, summaries);
+      const last = page.at(-1);
+      if (last === undefined || page.length < PAGE) break;
+      after = { at: Number(last.at), cause: last.cause };
+    }
+    await this.write(SIGNAL_TABLES, summaries);
+  }
+
   /**
-   * Makes a workspace's summaries anew from its transitions (and the counts of now from its states):
-   * after a rebuild, or a change of time zone.
+   * Makes a workspace's summaries anew from its transitions and signals (and the counts of now from its
+   * states): after a rebuild, or a change of time zone.
    */
   async recompute(workspaceId: string): Promise<void> {
     await new JourneyNowRepository(this.db).recompute(workspaceId);
     await this.clear(workspaceId);
     const zone = (await this.timeZones([workspaceId])).get(workspaceId) ?? 'UTC';
-    const summaries = emptySummaries();
+    const summaries = emptySummaries(TRANSITION_TABLES);
     for (let afterId = 0; ;) {
       const page = await this.db
         .selectFrom('transitions')
@@ -153,7 +237,8 @@ export class JourneySummaryRepository {
       if (last === undefined || page.length < PAGE) break;
       afterId = Number(last.id);
     }
-    await this.write(summaries);
+    await this.write(TRANSITION_TABLES, summaries);
+    await this.recomputeSignals(workspaceId);
   }
 
   /** Workspaces whose journeys predate the attribution of transitions and need one rebuild. */
@@ -175,40 +260,65 @@ export class JourneySummaryRepository {
     return new Map(rows.map((r) => [r.id, r.timezone]));
   }
 
-  private async write(summaries: Summaries): Promise<void> {
+  private async write(tables: readonly CountTable[], summaries: Summaries): Promise<void> {
     // Tables in one order and rows sorted by key: concurrent transactions on PostgreSQL then take the row
     // locks they share in one order, and wait for each other rather than deadlock.
-    for (const { table, key, numeric, count } of TABLES) {
-      const rows = sortedByKey(summaries.get(table) ?? new Map<string, number>()).map(([values, n]) => {
+    for (const { table, key, numeric, counts } of tables) {
+      const rows = sortedByKey(summaries.get(table) ?? new Map<string, number[]>()).map(([values, sums]) => {
         const parts = values.split(SEP);
-        const row: Record<string, string | number> = { [count]: n };
+        const row: Record<string, string | number> = {};
+        counts.forEach((column, i) => (row[column] = sums[i]!));
         key.forEach((column, i) => (row[column] = numeric.has(column) ? Number(parts[i]) : parts[i]!));
         return row;
       });
-      // At most 8 bound values a row.
+      const columns = [...key, ...counts];
+      // At most 9 bound values a row.
       for (const part of chunks(rows, 400)) {
-        await sql`insert into ${sql.table(table)} (${sql.join([...key, count].map((c) => sql.ref(c)))})
-          values ${sql.join(part.map((row) => sql`(${sql.join([...key, count].map((c) => row[c]))})`))}
+        await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+          values ${sql.join(part.map((row) => sql`(${sql.join(columns.map((c) => row[c]))})`))}
           on conflict (${sql.join(key.map((c) => sql.ref(c)))})
-          do update set ${sql.ref(count)} = ${sql.table(table)}.${sql.ref(count)} + excluded.${sql.ref(count)}`.execute(
-          this.db,
-        );
+          do update set ${sql.join(
+            counts.map((c) => sql`${sql.ref(c)} = ${sql.table(table)}.${sql.ref(c)} + excluded.${sql.ref(c)}`),
+          )}`.execute(this.db);
       }
     }
   }
 }
 
+/** Adds `values` times `sign` to the sums of a table under a key. */
+function addTo(into: Summaries, table: SummaryTable, key: (string | number)[], values: number[], sign: 1 | -1) {
+  const sums = into.get(table)!;
+  const k = key.join(SEP);
+  const current = sums.get(k);
+  if (current === undefined) sums.set(k, values.map((v) => v * sign));
+  else values.forEach((v, i) => (current[i]! += v * sign));
+}
+
+function summarizeSignal(row: SummarizedSignal, zone: string, sign: 1 | -1, into: Summaries): void {
+  const month = monthStart(localDayOf(Number(row.at), zone));
+  const stage = row.stage ?? '';
+  const ws = row.workspace_id;
+  const key = [ws, stage, row.measure ?? '', row.sentiment, month, row.first_channel, row.home_branch_id];
+  addTo(into, 'journey_monthly_signals', key, [1, Number(row.score ?? 0)], sign);
+  if (Number(row.negative) === 1)
+    addTo(
+      into,
+      'journey_monthly_negatives',
+      [ws, stage, row.name, row.home_branch_id, month, row.first_channel],
+      [1],
+      sign,
+    );
+}
+
 function summarize(row: SummarizedTransition, zone: string, sign: 1 | -1, into: Summaries): void {
-  const count = (table: SummaryTable, ...key: (string | number)[]) => {
-    const counts = into.get(table)!;
-    const k = key.join(SEP);
-    counts.set(k, (counts.get(k) ?? 0) + sign);
-  };
+  const count = (table: SummaryTable, ...key: (string | number)[]) => addTo(into, table, key, [1], sign);
   const ws = row.workspace_id;
   const channel = row.first_channel ?? '';
   const branch = row.home_branch_id ?? '';
   const day = localDayOf(row.at, zone);
   count('journey_daily_moves', ws, row.kind, day, row.from_value ?? '', row.to_value, channel, branch);
+  const month = monthStart(day);
+  count('journey_monthly_moves', ws, row.kind, row.from_value ?? '', row.to_value, month, channel, branch);
   if (row.kind !== 'stage') return;
   // An entry, by the touchpoint and by the channel that caused it ('' for a move the clock made).
   for (const [dimension, value] of [
@@ -236,6 +346,8 @@ function summarize(row: SummarizedTransition, zone: string, sign: 1 | -1, into: 
   );
 }
 
-function sortedByKey(counts: Map<string, number>): [string, number][] {
-  return [...counts].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+function sortedByKey(sums: Map<string, number[]>): [string, number[]][] {
+  return [...sums]
+    .filter(([, values]) => values.some((v) => v !== 0))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

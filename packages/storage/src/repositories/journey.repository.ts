@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { medianWait, quantileWait } from '../journey/wait-histogram.ts';
+import { splitMonths } from '../journey/zoned-day.ts';
 import type { TransitionRow } from '../schema.ts';
 import type { Executor } from './executor.ts';
 import { journeyFilterSql, type JourneyFilter } from './journey-filter.ts';
@@ -122,32 +123,54 @@ export class JourneyRepository {
     }));
   }
 
-  /** The transition matrix of whole local days, from the daily summaries (see TransitionRepository.summary). */
+  /**
+   * The transition matrix of whole local days, from the summaries (see TransitionRepository.summary): the
+   * whole calendar months from journey_monthly_moves, the days at either end from journey_daily_moves.
+   */
   async moves(
     workspaceId: string,
     kind: TransitionRow['kind'],
     range: DayRange,
     filter?: JourneyFilter,
   ): Promise<TransitionCount[]> {
-    const rows = await this.db
-      .selectFrom('journey_daily_moves')
-      .select((eb) => ['from_value', 'to_value', eb.fn.sum<number>('moves').as('count')])
-      .where('workspace_id', '=', workspaceId)
-      .where('kind', '=', kind)
-      .where('day', '>=', range.fromDay)
-      .where('day', '<=', range.toDay)
-      .where(journeyFilterSql(filter, 'home_branch_id'))
-      .groupBy(['from_value', 'to_value'])
-      .orderBy('from_value')
-      .orderBy('to_value')
-      .execute();
-    return rows
-      .map((r) => ({
-        from_value: r.from_value === '' ? null : r.from_value,
-        to_value: r.to_value,
-        count: Number(r.count),
-      }))
-      .filter((r) => r.count !== 0);
+    const { days, months } = splitMonths(range);
+    const reads = days.map((d) =>
+      this.db
+        .selectFrom('journey_daily_moves')
+        .select((eb) => ['from_value', 'to_value', eb.fn.sum<number>('moves').as('count')])
+        .where('workspace_id', '=', workspaceId)
+        .where('kind', '=', kind)
+        .where('day', '>=', d.fromDay)
+        .where('day', '<=', d.toDay)
+        .where(journeyFilterSql(filter, 'home_branch_id'))
+        .groupBy(['from_value', 'to_value'])
+        .execute(),
+    );
+    if (months !== null)
+      reads.push(
+        this.db
+          .selectFrom('journey_monthly_moves')
+          .select((eb) => ['from_value', 'to_value', eb.fn.sum<number>('moves').as('count')])
+          .where('workspace_id', '=', workspaceId)
+          .where('kind', '=', kind)
+          .where('month', '>=', months.from)
+          .where('month', '<=', months.to)
+          .where(journeyFilterSql(filter, 'home_branch_id'))
+          .groupBy(['from_value', 'to_value'])
+          .execute(),
+      );
+    const sums = new Map<string, { from: string; to: string; count: number }>();
+    for (const r of (await Promise.all(reads)).flat()) {
+      const key = `${r.from_value}\u001f${r.to_value}`;
+      const sum = sums.get(key) ?? { from: r.from_value, to: r.to_value, count: 0 };
+      sum.count += Number(r.count);
+      sums.set(key, sum);
+    }
+    // In (from, to) order, a first entry ('') first, as the transitions themselves are summarized.
+    return [...sums.values()]
+      .filter((s) => s.count !== 0)
+      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0))
+      .map((s) => ({ from_value: s.from === '' ? null : s.from, to_value: s.to, count: s.count }));
   }
 
   /**
