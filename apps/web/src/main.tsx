@@ -37,6 +37,12 @@ const RfmPage = lazy(() => import('./analytics/rfm.page.tsx').then((m) => ({ def
 const RetentionPage = lazy(() =>
   import('./analytics/retention.page.tsx').then((m) => ({ default: m.RetentionPage })),
 );
+const SegmentsPage = lazy(() =>
+  import('./analytics/segments.page.tsx').then((m) => ({ default: m.SegmentsPage })),
+);
+const NegativeExperiencesPage = lazy(() =>
+  import('./analytics/negative-experiences.page.tsx').then((m) => ({ default: m.NegativeExperiencesPage })),
+);
 const InvitationPage = lazy(() =>
   import('./pages/invitation.page.tsx').then((m) => ({ default: m.InvitationPage })),
 );
@@ -122,6 +128,8 @@ createRoot(document.getElementById('root')!).render(
               <Route path="wawancara" element={<InterviewsPage />} />
               <Route path="nilai-pelanggan" element={<CustomerValuePage />} />
               <Route path="segmen-rfm" element={<RfmPage />} />
+              <Route path="segmen" element={<SegmentsPage />} />
+              <Route path="pengalaman-negatif" element={<NegativeExperiencesPage />} />
               <Route path="atribusi" element={<AttributionPage />} />
               <Route path="retensi" element={<RetentionPage />} />
               <Route path="kasir" element={<CounterPage />} />

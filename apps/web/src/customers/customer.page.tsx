@@ -14,6 +14,7 @@ import { IdentityKeys, Profile, Traits } from './customer-profile.tsx';
 import { CustomerTimeline } from './customer-timeline.tsx';
 import { CustomerInterviews } from '../interviews/customer-interviews.tsx';
 import { CustomerPrediction } from '../analytics/customer-prediction.tsx';
+import { CustomerSegments } from '../analytics/customer-segments.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import './customers.css';
 
@@ -77,6 +78,7 @@ export function CustomerPage() {
         <div className="stack">
           <Profile customer={c} />
           <CustomerPrediction customerId={c.id} />
+          <CustomerSegments customerId={c.id} />
           <IdentityKeys keys={c.identityKeys} />
           <Traits traits={c.traits} />
           <CustomerMerges customer={c} />

@@ -77,6 +77,8 @@ export const en: Catalogue = {
   nav: {
     retention: 'Retention',
     rfm: 'RFM segments',
+    segments: 'Saved segments',
+    negativeExperiences: 'Negative experiences',
     attribution: 'Attribution & ROAS',
     customerValue: 'Customer value',
     content: 'Stage content',

@@ -14,6 +14,8 @@ import { attributionEn } from './attribution.en.ts';
 import { attributionId } from './attribution.id.ts';
 import { retentionEn } from './retention.en.ts';
 import { retentionId } from './retention.id.ts';
+import { segmentsEn } from './segments.en.ts';
+import { segmentsId } from './segments.id.ts';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -55,6 +57,7 @@ export function setupI18n() {
         analytics: analyticsId,
         attribution: attributionId.attribution,
         retention: retentionId,
+        segments: segmentsId.segments,
       },
       en: {
         translation: en,
@@ -64,9 +67,10 @@ export function setupI18n() {
         analytics: analyticsEn,
         attribution: attributionEn.attribution,
         retention: retentionEn,
+        segments: segmentsEn.segments,
       },
     },
-    ns: ['translation', 'settings', 'map', 'reports', 'analytics', 'attribution', 'retention'],
+    ns: ['translation', 'settings', 'map', 'reports', 'analytics', 'attribution', 'retention', 'segments'],
     defaultNS: 'translation',
     lng: savedLanguage(),
     fallbackLng: 'id',

@@ -81,6 +81,8 @@ export const id = {
   nav: {
     retention: 'Retensi',
     rfm: 'Segmen RFM',
+    segments: 'Segmen tersimpan',
+    negativeExperiences: 'Pengalaman negatif',
     attribution: 'Atribusi & ROAS',
     customerValue: 'Nilai pelanggan',
     content: 'Konten per tahap',

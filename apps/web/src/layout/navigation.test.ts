@@ -30,6 +30,8 @@ describe('navigation', () => {
       'interviews',
       'customerValue',
       'rfm',
+      'segments',
+      'negativeExperiences',
       'attribution',
       'retention',
       'orders',

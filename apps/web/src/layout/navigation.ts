@@ -13,6 +13,8 @@ export interface NavItem {
     | 'interviews'
     | 'customerValue'
     | 'rfm'
+    | 'segments'
+    | 'negativeExperiences'
     | 'attribution'
     | 'retention'
     | 'supportSettings'
@@ -46,6 +48,8 @@ const NAV: readonly NavItem[] = [
   { key: 'interviews', path: 'wawancara', permission: 'interviews.read' },
   { key: 'customerValue', path: 'nilai-pelanggan', permission: 'analytics.read' },
   { key: 'rfm', path: 'segmen-rfm', permission: 'analytics.read' },
+  { key: 'segments', path: 'segmen', permission: 'analytics.read' },
+  { key: 'negativeExperiences', path: 'pengalaman-negatif', permission: 'analytics.read' },
   { key: 'attribution', path: 'atribusi', permission: 'analytics.read' },
   { key: 'retention', path: 'retensi', permission: 'analytics.read' },
   { key: 'supportSettings', path: 'support-settings', permission: 'support.manage' },
