@@ -285,6 +285,11 @@ describe('dashboard: points at the counter', () => {
     await hemat.waitFor({ timeout: 10_000 });
     // One sale used HEMAT5: Rp 5.000 given, on an order of Rp 12.000, by one customer.
     expect(plain(await hemat.textContent())).toContain('Potongan Rp 5.000Aktif10Rp 5.000Rp 12.0001');
+    await owner.getByTestId('promotion-chart').locator('canvas').waitFor();
+    const resultsCsv = decodeURIComponent(
+      (await owner.getByTestId('promotion-results-csv').getAttribute('href'))!.split(',').slice(1).join(','),
+    );
+    expect(resultsCsv).toContain('\n"Hemat 5 ribu",1,0,5000,12000,1\n');
 
     await owner.getByTestId('promo-name').fill('Happy hour sore');
     await owner.getByTestId('promo-trigger').selectOption('automatic');
@@ -330,6 +335,18 @@ describe('dashboard: points at the counter', () => {
     await owner.click('button[type=submit]');
     await owner.waitForURL(/\/w\/[^/]+\//);
     await owner.goto(`${server.url}/w/${ws}/loyalitas`);
+    // The month by month results: this month's row has everything so far; the CSV carries the same.
+    const thisMonth = owner.getByTestId('loyalty-months-table').locator('tbody tr').last();
+    await expect
+      .poll(async () => (await thisMonth.locator('td').allTextContents()).slice(0, 2), { timeout: 10_000 })
+      .toEqual(['302', '150']);
+    const csv = decodeURIComponent(
+      (await owner.getByTestId('loyalty-months-csv').getAttribute('href'))!.split(',').slice(1).join(','),
+    );
+    expect(csv.split('\n')[0]).toBe(
+      '"Bulan","Poin diberikan","Poin ditukar","Poin kedaluwarsa","Poin ditarik","Naik tingkat","Turun tingkat"',
+    );
+    expect(csv).toMatch(/\n"\d{4}-\d{2}",302,150,0,0,1,0\n$/);
     await owner.getByTestId('ledger-search').fill('Siti');
     await owner.getByRole('button', { name: /Siti Rahayu/ }).click();
     await expect
@@ -337,13 +354,9 @@ describe('dashboard: points at the counter', () => {
       .toContain('Saldo 152 poin = 152 bisa dipakai + 0 tertunda − 0 utang poin (senilai Rp 15.200)');
     const rows = owner.getByTestId('ledger-entries').locator('tbody tr');
     // Newest first: the second sale's earn and redemption, the first sale's, the card's points.
-    expect(await rows.locator('td:nth-child(2)').allTextContents()).toEqual([
-      'Dapat poin',
-      'Ditukar',
-      'Dapat poin',
-      'Ditukar',
-      'Penyesuaian',
-    ]);
+    await expect
+      .poll(() => rows.locator('td:nth-child(2)').allTextContents(), { timeout: 10_000 })
+      .toEqual(['Dapat poin', 'Ditukar', 'Dapat poin', 'Ditukar', 'Penyesuaian']);
     expect(plain(await rows.last().textContent())).toContain('Poin kartu lama dipindahkan');
     expect(await rows.first().getByRole('link', { name: 'Buka pesanan' }).count()).toBe(1);
 

@@ -136,4 +136,35 @@ describe('points and customer merges', () => {
     expect(out).toMatchObject({ kind: 'adjust', points: -42 });
     expect(into).toMatchObject({ kind: 'adjust', points: 42 });
   });
+
+  it('counts the points issued and redeemed and the tier changes per month of the workspace zone', async () => {
+    const from = new Date(T0 - 24 * HOUR).toISOString();
+    const to = new Date(T0 + 24 * HOUR).toISOString();
+    const response = await asUser(
+      t,
+      shop.manager,
+      'GET',
+      salesUrl(t, `/loyalty/results?from=${from}&to=${to}`),
+    );
+    expect(response.statusCode).toBe(200);
+    const results = response.json<{
+      issued: number;
+      redeemed: number;
+      upgraded: number;
+      months: { month: string; issued: number; redeemed: number; upgraded: number }[];
+      tiers: { key: string | null; customers: number }[];
+    }>();
+    // 31 May 08:00 UTC is 15:00 in Jakarta: the period starts in May, the sales are in June.
+    expect(results.months.map((m) => m.month)).toEqual(['2026-05', '2026-06']);
+    expect(results.months[0]).toMatchObject({ issued: 0, redeemed: 0, upgraded: 0 });
+    // 18 + 54 points, then 66 on the Rp 66.000 paid; 60 redeemed; Budi to Silver, Budi S. to Gold.
+    expect(results.months[1]).toMatchObject({ issued: 138, redeemed: 60, upgraded: 2 });
+    expect(results).toMatchObject({ issued: 138, redeemed: 60, upgraded: 2 });
+    expect(results.tiers).toEqual(
+      expect.arrayContaining([
+        { key: 'silver', name: 'Silver', customers: 1 },
+        { key: 'gold', name: 'Gold', customers: 1 },
+      ]),
+    );
+  });
 });

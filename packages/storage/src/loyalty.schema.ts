@@ -102,6 +102,16 @@ export interface LoyaltyMergeTable {
   survivor_account_json: string | null;
 }
 
+/** A member's tier change (also his journey event Tier Upgraded / Tier Downgraded). */
+export interface LoyaltyTierChangeTable {
+  workspace_id: string;
+  customer_id: string;
+  from_key: string | null;
+  to_key: string | null;
+  direction: 'upgraded' | 'downgraded';
+  at: number;
+}
+
 export interface LoyaltyTables {
   loyalty_settings: LoyaltySettingsTable;
   loyalty_accounts: LoyaltyAccountTable;
@@ -109,6 +119,7 @@ export interface LoyaltyTables {
   loyalty_draws: LoyaltyDrawTable;
   loyalty_orders: LoyaltyOrderTable;
   loyalty_merges: LoyaltyMergeTable;
+  loyalty_tier_changes: LoyaltyTierChangeTable;
 }
 
 export type LoyaltyAccount = Selectable<LoyaltyAccountTable>;

@@ -52,9 +52,8 @@ export interface LoyaltyStanding {
   }[];
 }
 
-export interface LoyaltyResults {
-  from: number;
-  to: number;
+/** Points figures of a period or a month. */
+export interface LoyaltyFigures {
   issued: number;
   earned: number;
   bonuses: number;
@@ -62,6 +61,19 @@ export interface LoyaltyResults {
   redeemed: number;
   expired: number;
   cancelled: number;
+  upgraded: number;
+  downgraded: number;
+}
+
+export interface LoyaltyMonth extends LoyaltyFigures {
+  /** YYYY-MM in the workspace's zone. */
+  month: string;
+}
+
+export interface LoyaltyResults extends LoyaltyFigures {
+  from: number;
+  to: number;
+  months: LoyaltyMonth[];
   members: number;
   outstanding: number;
   pointValue: number;

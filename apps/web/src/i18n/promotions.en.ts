@@ -7,6 +7,10 @@ export const promotionsEn: typeof promotionsId = {
     lead: 'Voucher codes and automatic promotions (a happy hour, say): who used them, the discount they gave and the revenue of their orders.',
     results: 'Results',
     empty: 'No promotion yet. Create the first one below.',
+    chartHint: 'Revenue of the orders that used each promotion, beside the discount it gave.',
+    chartLabel: 'Revenue and discount per promotion',
+    csv: 'Download CSV',
+    noRedemptions: 'No promotion has been used yet.',
     col: {
       name: 'Promotion',
       kind: 'Kind',

@@ -5,6 +5,10 @@ export const promotionsId = {
     lead: 'Kode voucher dan promo otomatis (misalnya happy hour): siapa memakainya, berapa diskon yang diberikan, dan pendapatan dari pesanannya.',
     results: 'Hasil promo',
     empty: 'Belum ada promo. Buat yang pertama di bawah.',
+    chartHint: 'Pendapatan pesanan yang memakai tiap promo, dibanding potongan yang diberikan.',
+    chartLabel: 'Pendapatan dan potongan per promo',
+    csv: 'Unduh CSV',
+    noRedemptions: 'Belum ada promo yang dipakai.',
     col: {
       name: 'Promo',
       kind: 'Jenis',

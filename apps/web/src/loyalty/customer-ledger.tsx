@@ -104,7 +104,7 @@ function Ledger({ customerId, name }: { customerId: string; name: string }) {
       {canAdjust && <AdjustForm customerId={customerId} />}
       {entries.error && <ErrorNotice error={entries.error} />}
       {entries.data && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} aria-label={t('loyalty.ledger.title')}>
           <table data-testid="ledger-entries">
             <thead>
               <tr>

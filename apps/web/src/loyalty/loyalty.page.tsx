@@ -13,6 +13,7 @@ import { useFormat } from '../format/use-format.ts';
 import { useWorkspace } from '../layout/workspace-context.ts';
 import { ErrorNotice } from '../pages/error-notice.tsx';
 import { CustomerLedger } from './customer-ledger.tsx';
+import { LoyaltyMonths } from './loyalty-months.tsx';
 import './loyalty.css';
 
 const PERIODS = [30, 90, 365] as const;
@@ -22,7 +23,7 @@ export function LoyaltyPage() {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   const format = useFormat(workspace.timezone);
-  const [days, setDays] = useState<number>(30);
+  const [days, setDays] = useState<number>(365);
   const results = useLoyaltyResults(workspace.id, days);
   const program = useLoyaltyProgram(workspace.id);
   const r = results.data;
@@ -69,6 +70,7 @@ export function LoyaltyPage() {
                 testId="kpi-liability"
               />
             </div>
+            <LoyaltyMonths months={r.months} format={format} />
             {r.tiers.length > 0 && (
               <table className="loyalty-tiers">
                 <caption>{t('loyalty.perTier')}</caption>

@@ -13,6 +13,7 @@ import { useWorkspace } from '../layout/workspace-context.ts';
 import { ErrorNotice } from '../pages/error-notice.tsx';
 import { PromotionCodes } from './promotion-codes.tsx';
 import { PromotionForm } from './promotion-form.tsx';
+import { PromotionResultsChart } from './promotion-results-chart.tsx';
 import './promotions.css';
 
 /**
@@ -42,6 +43,9 @@ export function PromotionsPage() {
         <h2>{t('promotions.results')}</h2>
         {error && <ErrorNotice error={error} />}
         {promotions.data?.length === 0 && <p className="muted">{t('promotions.empty')}</p>}
+        {promotions.data && promotions.data.length > 0 && results.data && (
+          <PromotionResultsChart promotions={promotions.data} results={results.data} money={format.money} />
+        )}
         {promotions.data && promotions.data.length > 0 && (
           <div className="table-scroll">
             <table data-testid="promotion-results">

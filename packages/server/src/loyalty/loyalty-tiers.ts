@@ -26,6 +26,14 @@ export class LoyaltyTiers {
     const next = nextTier(program, { key: account.tier_key, since: account.tier_since }, qualifying, at);
     if (next.change === null) return account.tier_key;
     await repo.updateAccount(workspaceId, customerId, { tier_key: next.key, tier_since: next.since });
+    await repo.recordTierChange({
+      workspace_id: workspaceId,
+      customer_id: customerId,
+      from_key: account.tier_key,
+      to_key: next.key,
+      direction: next.change,
+      at,
+    });
     const name = (key: string | null) => program.tiers.levels.find((l) => l.key === key)?.name ?? null;
     await this.journey.emit(db, {
       workspaceId,

@@ -134,16 +134,29 @@ const AdjustBody = Type.Object({
   }),
 });
 
+const PointsFigures = {
+  issued: Type.Integer({ description: 'Earned, bonuses and positive adjustments' }),
+  earned: Type.Integer(),
+  bonuses: Type.Integer(),
+  adjusted: Type.Integer({ description: 'Adjustments, signed' }),
+  redeemed: Type.Integer({ description: 'Redeemed, less what refunds gave back' }),
+  expired: Type.Integer(),
+  cancelled: Type.Integer({ description: 'Taken back by refunds and voids' }),
+  upgraded: Type.Integer({ description: 'Tier changes up' }),
+  downgraded: Type.Integer({ description: 'Tier changes down' }),
+};
+
 const ResultsSchema = Type.Object({
   from: Type.Number(),
   to: Type.Number(),
-  issued: Type.Integer(),
-  earned: Type.Integer(),
-  bonuses: Type.Integer(),
-  adjusted: Type.Integer(),
-  redeemed: Type.Integer(),
-  expired: Type.Integer(),
-  cancelled: Type.Integer(),
+  ...PointsFigures,
+  months: Type.Array(
+    Type.Object({ month: Type.String({ description: 'YYYY-MM, workspace zone' }), ...PointsFigures }),
+    {
+      description:
+        'The period cut into calendar months of the workspace zone (first and last may be part months)',
+    },
+  ),
   members: Type.Integer(),
   outstanding: Type.Integer({ description: 'Points held by customers now' }),
   pointValue: Type.Integer(),
@@ -211,7 +224,7 @@ export function registerLoyaltyRoutes(scope: FastifyInstance, services: Services
       schema: {
         tags,
         summary:
-          'Points issued, redeemed, expired and taken back in a period (default 30 days); members and liability now',
+          'Points issued, redeemed, expired and taken back and tier changes in a period (default 30 days), in all and per month; members, members per tier and liability now',
         params: WorkspaceParams,
         querystring: Type.Object({ from: Type.Optional(IsoInstant), to: Type.Optional(IsoInstant) }),
         response: { 200: ResultsSchema, ...errorResponses },

@@ -17,7 +17,6 @@ import {
   type Executor,
   type LoyaltyAccount,
   type LoyaltyEntry,
-  type LoyaltyEntryKind,
   type LoyaltyOrder,
   type Order,
   type Store,
@@ -27,6 +26,7 @@ import type { Actor } from '../sales/actor.ts';
 import { resolveCustomer } from '../sales/counter-customer.service.ts';
 import type { SalesJourney } from '../sales/sales-journey.ts';
 import { LoyaltyLedger, SYSTEM_ACTOR } from './loyalty-ledger.ts';
+import { loyaltyResults } from './loyalty-results.ts';
 import { readStanding, type LoyaltyStanding } from './loyalty-standing.ts';
 import { LoyaltyTiers } from './loyalty-tiers.ts';
 
@@ -478,32 +478,15 @@ export class LoyaltyService {
     return looked;
   }
 
-  /** Points issued, redeemed, expired and taken back in a period, and what is outstanding now. */
+  /** Points issued, redeemed, expired and taken back in a period (and per month), and what is owed now. */
   async results(workspaceId: string, from: number, to: number) {
     const program = await this.program(workspaceId);
-    const totals = await new LoyaltyRepository(this.store.db).totals(workspaceId, from, to);
-    const k = (kind: LoyaltyEntryKind) => totals.byKind[kind] ?? 0;
-    const adjustments = k('adjust');
-    return {
+    const workspace = await new WorkspaceRepository(this.store.db).get(workspaceId);
+    return loyaltyResults(this.store.db, program, workspaceId, {
       from,
       to,
-      issued: k('earn') + k('bonus') + Math.max(0, adjustments),
-      earned: k('earn'),
-      bonuses: k('bonus'),
-      adjusted: adjustments,
-      redeemed: -k('redeem') - k('restore'),
-      expired: -k('expire'),
-      cancelled: -k('cancel'),
-      members: totals.members,
-      outstanding: totals.outstanding,
-      pointValue: program.pointValue,
-      liability: Math.max(0, totals.outstanding) * program.pointValue,
-      tiers: totals.tiers.map((t) => ({
-        key: t.key,
-        name: program.tiers.levels.find((l) => l.key === t.key)?.name ?? null,
-        customers: t.customers,
-      })),
-    };
+      timeZone: workspace?.timezone ?? 'Asia/Jakarta',
+    });
   }
 
   /**

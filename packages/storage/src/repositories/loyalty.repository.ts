@@ -365,6 +365,56 @@ export class LoyaltyRepository {
     return Math.max(0, Number(row.total));
   }
 
+  async recordTierChange(change: {
+    workspace_id: string;
+    customer_id: string;
+    from_key: string | null;
+    to_key: string | null;
+    direction: 'upgraded' | 'downgraded';
+    at: number;
+  }): Promise<void> {
+    await this.db.insertInto('loyalty_tier_changes').values(change).execute();
+  }
+
+  /**
+   * Per period of `bounds` (consecutive instants: period i is [bounds[i], bounds[i+1])), the points
+   * per kind of entry and the tier changes up and down.
+   */
+  async perPeriod(
+    workspaceId: string,
+    bounds: readonly number[],
+  ): Promise<{ byKind: Partial<Record<LoyaltyEntryKind, number>>; upgraded: number; downgraded: number }[]> {
+    const out = [];
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      const [from, to] = [bounds[i]!, bounds[i + 1]!];
+      const [kinds, changes] = await Promise.all([
+        this.db
+          .selectFrom('loyalty_entries')
+          .select((eb) => ['kind', eb.fn.sum<number>('points').as('points')])
+          .where('workspace_id', '=', workspaceId)
+          .where('at', '>=', from)
+          .where('at', '<', to)
+          .groupBy('kind')
+          .execute(),
+        this.db
+          .selectFrom('loyalty_tier_changes')
+          .select((eb) => ['direction', eb.fn.countAll<number>().as('n')])
+          .where('workspace_id', '=', workspaceId)
+          .where('at', '>=', from)
+          .where('at', '<', to)
+          .groupBy('direction')
+          .execute(),
+      ]);
+      const n = (d: string) => Number(changes.find((c) => c.direction === d)?.n ?? 0);
+      out.push({
+        byKind: Object.fromEntries(kinds.map((k) => [k.kind, Number(k.points)])),
+        upgraded: n('upgraded'),
+        downgraded: n('downgraded'),
+      });
+    }
+    return out;
+  }
+
   /** Points per kind of entry in a period, and the program's members and outstanding points now. */
   async totals(workspaceId: string, from: number, to: number): Promise<LoyaltyTotals> {
     const [kinds, accounts, tiers] = await Promise.all([
