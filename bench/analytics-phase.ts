@@ -13,6 +13,7 @@ import {
 } from '@jejak/core';
 import { createServices, loadConfig, openStore } from '@jejak/server';
 import { say } from './progress.ts';
+import { checkRetention, duckCells, duckRetention, jejakCells, retentionQuery } from './retention-phase.ts';
 import { formatMs, timing, type Timing } from './stats.ts';
 
 export const FUNNEL_STEPS = ['Product Viewed', 'Product Added', 'Checkout Started', 'Order Completed'];
@@ -37,6 +38,8 @@ export interface AnalyticsFigures {
     groups: number;
   };
   paths: { jejak: Timing; duckdb: Timing; ratio: number; customers: number; transitions: number };
+  /** Monthly cohorts of first purchases: size, buyers again and revenue per month after (retentionMatrix). */
+  retention: { jejak: Timing; duckdb: Timing; ratio: number; cohorts: number; cells: number };
   /** Both engines gave the same numbers (the phase throws otherwise). */
   checked: true;
 }
@@ -189,13 +192,15 @@ export async function measureAnalytics(source: AnalyticsSource, runs: number): P
           )
         : null;
     const jejakPaths = await timed(runs, () => computePaths(columns, pathsQuery));
+    const retentionAsked = retentionQuery(columns);
+    const jejakRetention = await timed(runs, () => jejakCells(columns, retentionAsked));
 
     say('analytics: loading the same events into DuckDB ...');
     const duckStarted = performance.now();
     const instance = await DuckDBInstance.create(':memory:');
     const duck = await instance.connect();
     await duck.run(
-      'create table raw (customer_id varchar, ts bigint, seq bigint, name varchar, channel varchar)',
+      'create table raw (customer_id varchar, ts bigint, seq bigint, name varchar, channel varchar, revenue double)',
     );
     const appender = await duck.createAppender('raw');
     // The very rows of the layout: each customer's events with their id, time, order, name and channel.
@@ -207,13 +212,14 @@ export async function measureAnalytics(source: AnalyticsSource, runs: number): P
         appender.appendBigInt(BigInt(columns.seq[i]!));
         appender.appendVarchar(columns.names[columns.name[i]!]!);
         appender.appendVarchar(columns.channels[columns.channel[i]!]!);
+        appender.appendDouble(columns.revenue[i]!);
         appender.endRow();
       }
     }
     appender.closeSync();
     // The order Jejak's layout keeps (customer, time, seq), numbered once, as an index would be.
     await duck.run(
-      'create table ev as select customer_id, ts, name, channel, row_number() over (order by customer_id, ts, seq) as ord from raw',
+      'create table ev as select customer_id, ts, name, channel, revenue, row_number() over (order by customer_id, ts, seq) as ord from raw',
     );
     await duck.run('drop table raw');
     const duckLoadMs = performance.now() - duckStarted;
@@ -222,6 +228,8 @@ export async function measureAnalytics(source: AnalyticsSource, runs: number): P
     const funnelSql = duckFunnelSql(FUNNEL_STEPS, FUNNEL_WINDOW_MS);
     const duckFunnel = await timed(runs, () => rows(duck, funnelSql));
     const duckPaths = await timed(runs, () => rows(duck, duckPathsSql(PATHS_ANCHOR, PATHS_STEPS, PATHS_TOP)));
+    const duckRetained = await timed(runs, () => duckRetention(duck, retentionAsked));
+    const retentionChecked = checkRetention(jejakRetention.last, duckCells(duckRetained.last));
 
     // The same numbers: steps overall and per channel, and the time to convert.
     const funnel = jejakFunnel.last;
@@ -282,6 +290,7 @@ export async function measureAnalytics(source: AnalyticsSource, runs: number): P
 
     const f = { jejak: timing(jejakFunnel.samples), duck: timing(duckFunnel.samples) };
     const p = { jejak: timing(jejakPaths.samples), duck: timing(duckPaths.samples) };
+    const r = { jejak: timing(jejakRetention.samples), duck: timing(duckRetained.samples) };
     return {
       events: columns.size,
       customers: columns.customerIds.length,
@@ -303,6 +312,7 @@ export async function measureAnalytics(source: AnalyticsSource, runs: number): P
         customers: paths.customers,
         transitions: paths.transitions.length,
       },
+      retention: { jejak: r.jejak, duckdb: r.duck, ratio: r.duck.p50 / r.jejak.p50, ...retentionChecked },
       checked: true,
     };
   } finally {
@@ -334,6 +344,12 @@ export function formatAnalytics(a: AnalyticsFigures): string {
       a.paths.duckdb,
       a.paths.ratio,
     ),
-    `funnel steps ${a.funnel.steps.join(' → ')} (${a.funnel.groups} channels); paths from ${a.paths.customers.toLocaleString('en')} customers`,
+    line(
+      'retention: monthly cohorts of 1st purchase',
+      a.retention.jejak,
+      a.retention.duckdb,
+      a.retention.ratio,
+    ),
+    `funnel steps ${a.funnel.steps.join(' → ')} (${a.funnel.groups} channels); paths from ${a.paths.customers.toLocaleString('en')} customers; retention ${a.retention.cohorts} cohorts, ${a.retention.cells} cells`,
   ].join('\n');
 }
