@@ -7,6 +7,7 @@ import { startClockJob } from './jobs/clock.job.ts';
 import { startTicketTargetJob } from './jobs/ticket-target.job.ts';
 import { startLoyaltyExpiryJob } from './jobs/loyalty-expiry.job.ts';
 import { startReferralRewardJob } from './jobs/referral-reward.job.ts';
+import { startCustomerValueRefitJob } from './jobs/customer-value-refit.job.ts';
 import { createServices } from './services.ts';
 
 /** Opens the database the configuration names (SQLite under dataDir unless DATABASE_URL is set). */
@@ -68,6 +69,12 @@ export async function startServer(
   const stopExpiry = startLoyaltyExpiryJob(services.loyalty, config.clockIntervalMs, app.log);
   const stopSegments = startSegmentClockJob(services.segments, config.clockIntervalMs, app.log);
   const stopReferrals = startReferralRewardJob(services.referrals, config.clockIntervalMs, app.log);
+  // Looks every quarter of an hour (or clock interval, if longer); each workspace refits once a local night.
+  const stopRefit = startCustomerValueRefitJob(
+    services.customerValue,
+    Math.max(config.clockIntervalMs, 900_000),
+    app.log,
+  );
   const url = await app.listen({ host: config.host, port: config.port });
   print(`Jejak is listening on ${url} (${store.dialect}); API docs at ${url}/api/docs`);
   let closing: Promise<void> | undefined;
@@ -78,6 +85,7 @@ export async function startServer(
       await stopExpiry();
       await stopSegments();
       await stopReferrals();
+      await stopRefit();
       await app.close();
       await store.close();
     })());

@@ -119,7 +119,7 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     content: new ContentService(store, ingest, journey, now),
     interviews: new InterviewService(store, ingest, journey, now),
     salesImport: new SalesImportService(store, ingest, now),
-    customerValue: new CustomerValueService(store, now),
+    customerValue: new CustomerValueService(store, now, journey, salesJourney),
     rfm: new RfmService(store, now),
     attribution: new AttributionService(store, journey, now),
     eventColumns,

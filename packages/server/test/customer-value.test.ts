@@ -72,7 +72,7 @@ const url = (path = '') => `/api/v1/workspaces/${t.workspace.id}/analytics/custo
 
 describe('customer value', () => {
   it('answers null before a fit, refuses an analyst to fit, and fits for the owner', async () => {
-    expect((await asUser(t, analyst, 'GET', url())).json()).toEqual({ fit: null });
+    expect((await asUser(t, analyst, 'GET', url())).json()).toEqual({ fit: null, lastRun: null });
     expect((await asUser(t, analyst, 'POST', url('/fit'), {})).statusCode).toBe(403);
     const fit = await asUser(t, owner, 'POST', url('/fit'), { horizonWeeks: 26 });
     expect(fit.statusCode).toBe(201);

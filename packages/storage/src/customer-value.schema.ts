@@ -38,11 +38,26 @@ export interface CustomerValuePredictionTable {
   value: number;
 }
 
+/** One run of the nightly refit: it fitted, or skipped (too little history) or failed, and why. */
+export interface CustomerValueRunTable {
+  workspace_id: string;
+  ran_at: number;
+  outcome: 'fitted' | 'skipped' | 'failed';
+  /** Why it skipped or failed, in English words (the 409's message); null when it fitted. */
+  reason: string | null;
+  fit_id: number | null;
+  /** Prediction events sent to the journeys for the status option (0 without it). */
+  statuses_sent: Generated<number>;
+}
+
 export interface CustomerValueTables {
   customer_value_fits: CustomerValueFitTable;
   customer_value_predictions: CustomerValuePredictionTable;
+  customer_value_runs: CustomerValueRunTable;
 }
 
 export type CustomerValueFit = Selectable<CustomerValueFitTable>;
 export type NewCustomerValueFit = Insertable<CustomerValueFitTable>;
 export type CustomerValuePrediction = Selectable<CustomerValuePredictionTable>;
+export type CustomerValueRun = Selectable<CustomerValueRunTable>;
+export type NewCustomerValueRun = Insertable<CustomerValueRunTable>;

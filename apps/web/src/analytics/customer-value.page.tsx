@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import {
   customerValueCsvUrl,
   useCustomerValueFit,
+  useCustomerValueLastRun,
   useCustomerValues,
   useFitCustomerValue,
   type CustomerValueFit,
@@ -27,6 +28,7 @@ export function CustomerValuePage() {
   const { workspace } = useWorkspace();
   const language = currentLanguage(i18n.language);
   const fit = useCustomerValueFit(workspace.id);
+  const lastRun = useCustomerValueLastRun(workspace.id).data;
   const refit = useFitCustomerValue(workspace.id);
   const canFit = useCan('analytics.manage');
   const [horizon, setHorizon] = useState<number>(52);
@@ -45,6 +47,15 @@ export function CustomerValuePage() {
       <section className="card cv-fit">
         {fit.error && <ErrorNotice error={fit.error} />}
         {fit.isSuccess && !current && <p>{t('value.never')}</p>}
+        <p className="muted small" data-testid="cv-nightly">
+          {lastRun
+            ? t(`value.nightly.${lastRun.outcome}`, {
+                when: formatDateTime(lastRun.ranAt, workspace.timezone, language),
+                count: lastRun.statusesSent,
+                reason: lastRun.reason ?? '',
+              })
+            : t('value.nightly.none')}
+        </p>
         {current && (
           <>
             <p data-testid="cv-fitted">

@@ -47,11 +47,25 @@ export function customerValueCsvUrl(ws: string, atRiskOnly: boolean): string {
   return `/api/v1${base(ws)}/customers.csv${atRiskOnly ? '?maxProbabilityAlive=0.5' : ''}`;
 }
 
+export interface CustomerValueRun {
+  ranAt: number;
+  outcome: 'fitted' | 'skipped' | 'failed';
+  reason: string | null;
+  statusesSent: number;
+}
+
+const fitQuery = (ws: string) => ({
+  queryKey: ['customer-value', ws, 'fit'],
+  queryFn: () => api.get<{ fit: CustomerValueFit | null; lastRun: CustomerValueRun | null }>(base(ws)),
+});
+
 export function useCustomerValueFit(ws: string) {
-  return useQuery({
-    queryKey: ['customer-value', ws, 'fit'],
-    queryFn: async () => (await api.get<{ fit: CustomerValueFit | null }>(base(ws))).fit,
-  });
+  return useQuery({ ...fitQuery(ws), select: (d) => d.fit });
+}
+
+/** The last nightly refit: fitted, or skipped (too little history) or failed, and why. */
+export function useCustomerValueLastRun(ws: string) {
+  return useQuery({ ...fitQuery(ws), select: (d) => d.lastRun });
 }
 
 export function useCustomerValues(ws: string, page: { limit: number; offset: number; atRiskOnly: boolean }) {

@@ -8,6 +8,13 @@ export const analyticsEn: typeof analyticsId = {
       'will spend ahead. Computed from your own order history with the BG/NBD model (how often people buy ' +
       'and when they stop) and the Gamma-Gamma model (how much they spend per purchase).',
     never: "The model has not been computed yet. Compute it now to see each customer's prediction.",
+    nightly: {
+      none: 'Refitted automatically every night; it has not run yet.',
+      fitted: 'Last nightly refit: {{when}}, done; {{count}} customer statuses changed by the model.',
+      skipped:
+        'Last nightly refit: {{when}}, skipped: not enough history (30 buyers and 10 repeat buyers needed).',
+      failed: 'Last nightly refit: {{when}}, failed: {{reason}}',
+    },
     fittedAt: 'Computed {{when}} from orders up to {{until}}.',
     buyers: '{{customers}} customers have bought; {{repeat}} of them bought again.',
     horizon: 'Prediction horizon',

@@ -7,6 +7,14 @@ export const analyticsId = {
       'belanjanya ke depan. Dihitung dari riwayat pesanan usaha Anda sendiri dengan model BG/NBD (frekuensi ' +
       'pembelian dan kemungkinan berhenti) dan Gamma-Gamma (besar belanja per pembelian).',
     never: 'Model belum pernah dihitung. Hitung sekarang untuk melihat perkiraan tiap pelanggan.',
+    nightly: {
+      none: 'Dihitung ulang otomatis tiap malam; belum pernah berjalan.',
+      fitted:
+        'Hitung ulang malam terakhir: {{when}}, berhasil; {{count}} status pelanggan diubah oleh model.',
+      skipped:
+        'Hitung ulang malam terakhir: {{when}}, dilewati karena riwayat belum cukup (perlu 30 pelanggan yang membeli dan 10 yang membeli lagi).',
+      failed: 'Hitung ulang malam terakhir: {{when}}, gagal: {{reason}}',
+    },
     fittedAt: 'Dihitung {{when}} dari pesanan sampai {{until}}.',
     buyers: '{{customers}} pelanggan pernah membeli; {{repeat}} di antaranya membeli lagi.',
     horizon: 'Jangka perkiraan',

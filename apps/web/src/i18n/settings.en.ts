@@ -336,6 +336,9 @@ export const settingsEn: typeof settingsId = {
     statusTitle: 'Customer health',
     statusLead:
       'Health comes from how long a customer has stayed away compared with their own buying rhythm.',
+    modelTitle: 'Use the purchase model for at risk and churned',
+    modelLead:
+      'The BG/NBD model is refitted every night; the chance a customer is still active sets at risk and churned for those who bought more than once (in place of the × rhythm factors). Bad experiences still count.',
     jsonTitle: 'The rules as JSON',
     jsonLead: 'For advanced users. Check first; back to the form only once the rules are right.',
     jsonInvalid: 'The JSON cannot be read: {{message}}',
@@ -389,6 +392,8 @@ export const settingsEn: typeof settingsId = {
       churnFactor: 'Churned after (× rhythm)',
       negativeWindowDays: 'Bad experiences remembered (days)',
       wonBackDays: '“Won back” lasts (days)',
+      atRiskBelow: 'At risk when likely active below (%)',
+      churnedBelow: 'Churned when likely active below (%)',
     },
     hints: {
       prospectRhythmDays: 'A normal gap between visits for someone who never bought.',
@@ -398,6 +403,8 @@ export const settingsEn: typeof settingsId = {
       churnFactor: 'Must be larger than the at-risk factor.',
       negativeWindowDays: 'After this a bad experience no longer counts.',
       wonBackDays: 'How long a customer who came back is called “won back”.',
+      atRiskBelow: 'For example 50: a chance below 50% that they still buy.',
+      churnedBelow: 'Must be below the at-risk limit, for example 20.',
     },
     ops: {
       eq: 'equals',
@@ -436,6 +443,8 @@ export const settingsEn: typeof settingsId = {
       timer_to_itself: 'an automatic move cannot go into “{{key}}” itself',
       churn_before_risk:
         'must be larger than the at-risk factor ({{atRiskFactor}}), so customers are at risk before they churn',
+      model_churn_before_risk:
+        'must be below the at-risk limit ({{atRiskBelow}}), so customers are at risk before they churn',
       bad_property_path: '“{{property}}” is not a property name like “rating” or “address.city”',
       value_not_allowed: '“is present” takes no value',
       value_list_needed: 'give one or more values, separated by commas',

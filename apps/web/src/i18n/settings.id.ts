@@ -338,6 +338,9 @@ export const settingsId = {
     addNegative: 'Tambah pengalaman buruk',
     statusTitle: 'Status kesehatan pelanggan',
     statusLead: 'Status dihitung dari lamanya pelanggan tidak datang dibandingkan irama belanjanya sendiri.',
+    modelTitle: 'Pakai model pembelian untuk status berisiko dan berhenti',
+    modelLead:
+      'Setiap malam model BG/NBD dihitung ulang; peluang pelanggan masih aktif menentukan status berisiko dan berhenti bagi yang sudah membeli lebih dari sekali (menggantikan angka × irama). Pengalaman buruk tetap dihitung.',
     jsonTitle: 'Aturan sebagai JSON',
     jsonLead: 'Untuk pengguna lanjutan. Periksa dulu; kembali ke formulir hanya bila aturannya benar.',
     jsonInvalid: 'JSON tidak dapat dibaca: {{message}}',
@@ -391,6 +394,8 @@ export const settingsId = {
       churnFactor: 'Berhenti setelah (× irama)',
       negativeWindowDays: 'Pengalaman buruk diingat (hari)',
       wonBackDays: 'Status kembali lagi berlaku (hari)',
+      atRiskBelow: 'Berisiko bila peluang aktif di bawah (%)',
+      churnedBelow: 'Berhenti bila peluang aktif di bawah (%)',
     },
     hints: {
       prospectRhythmDays: 'Jarak kunjungan yang wajar bagi yang belum pernah membeli.',
@@ -400,6 +405,8 @@ export const settingsId = {
       churnFactor: 'Harus lebih besar dari angka berisiko.',
       negativeWindowDays: 'Setelah itu pengalaman buruk tidak dihitung lagi.',
       wonBackDays: 'Lama pelanggan yang kembali membeli disebut “kembali lagi”.',
+      atRiskBelow: 'Misalnya 50: peluang masih aktif di bawah 50%.',
+      churnedBelow: 'Harus lebih kecil dari angka berisiko, misalnya 20.',
     },
     ops: {
       eq: 'sama dengan',
@@ -438,6 +445,8 @@ export const settingsId = {
       timer_to_itself: 'perpindahan otomatis tidak bisa ke tahap “{{key}}” itu sendiri',
       churn_before_risk:
         'harus lebih besar dari angka berisiko ({{atRiskFactor}}), agar pelanggan berisiko dulu sebelum berhenti',
+      model_churn_before_risk:
+        'harus lebih kecil dari batas berisiko ({{atRiskBelow}}), agar pelanggan berisiko dulu sebelum berhenti',
       bad_property_path: '“{{property}}” bukan nama properti seperti “rating” atau “alamat.kota”',
       value_not_allowed: '“ada” tidak memakai nilai',
       value_list_needed: 'isi satu nilai atau lebih, dipisah koma',

@@ -34,10 +34,27 @@ function silenceBase(state: JourneyState): number | null {
   return state.orderTimes[state.orderTimes.length - 1] ?? state.lastSeenAt;
 }
 
+/**
+ * The model's probability alive when the rules let it decide for this customer, else null. Only for
+ * customers who bought again: BG/NBD gives one who never did a probability of 1 by construction, so
+ * the silence rules keep deciding for him.
+ */
+function modelAlive(state: JourneyState, settings: CompiledStatus): number | null {
+  const p = state.predictedAlive ?? null;
+  return settings.model !== null && p !== null && state.orderCount >= 2 ? p : null;
+}
+
 /** The status of a customer at `now`, from the facts in the state (risk must be current at `now`). */
 export function statusAt(state: JourneyState, now: number, settings: CompiledStatus): CustomerStatus {
   const base = silenceBase(state);
-  if (base !== null) {
+  const p = modelAlive(state, settings);
+  if (p !== null && settings.model !== null) {
+    // The model weighed his silence against his own rhythm already; negatives still count on top.
+    if (p < settings.model.churnedBelow) return 'churned';
+    if (p < settings.model.atRiskBelow) return 'at_risk';
+    if (state.risk === 'raised' && base !== null && now >= base + Math.round(rhythmMs(state, settings)))
+      return 'at_risk';
+  } else if (base !== null) {
     const g = rhythmMs(state, settings);
     if (now >= base + Math.round(settings.churnFactor * g)) return 'churned';
     if (now >= base + Math.round(settings.atRiskFactor * g)) return 'at_risk';
@@ -53,6 +70,9 @@ export function nextStatusThreshold(state: JourneyState, after: number, settings
   const base = silenceBase(state);
   if (base === null) return Infinity;
   const g = rhythmMs(state, settings);
+  if (modelAlive(state, settings) !== null) {
+    return state.risk === 'raised' ? earliestAfter(Infinity, base + Math.round(g), after) : Infinity;
+  }
   let next = earliestAfter(Infinity, base + Math.round(settings.atRiskFactor * g), after);
   next = earliestAfter(next, base + Math.round(settings.churnFactor * g), after);
   return state.risk === 'raised' ? earliestAfter(next, base + Math.round(g), after) : next;

@@ -117,6 +117,12 @@ export const EVENT_CATALOGUE: readonly CatalogueEntry[] = deepFreeze([
   entry('Cart Shared', ['advocacy'], 'Membagikan keranjang', 'Shared a cart'),
   entry('Order Refunded', ['negative'], 'Pesanan dikembalikan dananya', 'The order was refunded'),
   entry(
+    'Churn Risk Predicted',
+    [],
+    'Peluang masih aktif dari model pembelian (dihitung ulang tiap malam); bisa menentukan status berisiko/berhenti',
+    "The purchase model's probability the customer is still active (refitted nightly); may set at risk/churned",
+  ),
+  entry(
     'Response Target Missed',
     ['negative'],
     'Target waktu respons layanan terlewat',

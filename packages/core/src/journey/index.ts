@@ -1,4 +1,4 @@
-export { CUSTOMER_STATUSES, RISK_LEVELS, initialState } from './journey-state.ts';
+export { CUSTOMER_STATUSES, PREDICTION_EVENT, RISK_LEVELS, initialState } from './journey-state.ts';
 export type { CustomerStatus, JourneyState, RiskLevel, Step, Transition } from './journey-state.ts';
 export { advance, applyEvent, isLate, replay, type AppliedObserver } from './journey.engine.ts';
 export {

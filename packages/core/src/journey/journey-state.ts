@@ -1,5 +1,12 @@
 import type { Channel } from '../channel.ts';
 
+/**
+ * The event the nightly refit of the purchase model sends for a customer (`properties.probability_alive`,
+ * 0..1): with the rules' `status.model` option, his status follows it. It is not a touchpoint and moves
+ * no stage; it is stored and replayed like any other event, so a rebuild gives the same statuses.
+ */
+export const PREDICTION_EVENT = 'Churn Risk Predicted';
+
 /** A customer's health beside his stage (DESIGN §2.2). */
 export const CUSTOMER_STATUSES = ['new', 'active', 'at_risk', 'churned', 'won_back'] as const;
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
@@ -38,6 +45,12 @@ export interface JourneyState {
   medianOrderGapMs: number | null;
   /** Times of negative experiences still inside the window, oldest first, at most MAX_NEGATIVE_TIMES. */
   negativeTimes: number[];
+  /**
+   * The purchase model's probability that he is still active, from the latest refit's prediction event
+   * (PREDICTION_EVENT); cleared by his next order, which the prediction did not know. Absent from states
+   * stored before it existed and from customers never predicted: read it as null.
+   */
+  predictedAlive?: number | null;
   /** When a churned customer ordered again; cleared when the won-back period ends. */
   wonBackAt: number | null;
   /**

@@ -5,6 +5,7 @@ import {
   initialState,
   MAX_NEGATIVE_TIMES,
   MAX_ORDER_TIMES,
+  PREDICTION_EVENT,
   type JourneyState,
   type Step,
   type Transition,
@@ -141,6 +142,10 @@ export function applyInPlace(
   if (isSegmentEvent(event.name)) return;
   const at = event.at;
   advanceInPlace(s, at, rules, out);
+  if (event.name === PREDICTION_EVENT) {
+    applyPrediction(s, event, rules, out);
+    return;
+  }
   const touchpoint = event.type === 'track' || event.type === 'page' || event.type === 'screen';
   // Before the stage rule, so the move this event causes is counted where the event happened.
   if (touchpoint && s.firstChannel == null) s.firstChannel = event.channel;
@@ -172,9 +177,27 @@ export function applyInPlace(
   s.dueAt = nextDeadline(s, at, rules);
 }
 
+/** A refit's prediction: not a touchpoint, no stage rule; only the status may follow it. */
+function applyPrediction(
+  s: JourneyState,
+  event: JourneyEvent,
+  rules: CompiledRules,
+  out: Transition[],
+): void {
+  const p = event.properties.probability_alive;
+  if (typeof p === 'number' && p >= 0 && p <= 1) s.predictedAlive = p;
+  if (s.statusSince === null) s.statusSince = event.at;
+  updateStatus(s, event.at, event.messageId, rules, out);
+  s.lastEventAt = event.at;
+  s.lastMessageId = event.messageId;
+  s.dueAt = nextDeadline(s, event.at, rules);
+}
+
 function recordOrder(s: JourneyState, at: number, amount: number): void {
   // "Won back" needs a customer who had bought before and churned; a lapsed prospect's first order is new.
   s.wonBackAt = s.status === 'churned' && s.orderCount > 0 ? at : null;
+  // The prediction did not know this order: the silence rules decide until the next refit.
+  if (s.predictedAlive != null) s.predictedAlive = null;
   s.orderCount++;
   s.orderValue = addAmount(s.orderValue, amount);
   if (s.orderTimes.length === MAX_ORDER_TIMES) s.orderTimes.shift();

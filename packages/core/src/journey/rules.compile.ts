@@ -32,6 +32,8 @@ export interface CompiledStatus {
   churnFactor: number;
   negativeWindowMs: number;
   wonBackMs: number;
+  /** Thresholds on the purchase model's probability alive, or null when the silence factors decide. */
+  model: { atRiskBelow: number; churnedBelow: number } | null;
 }
 
 export interface CompiledRules {
@@ -104,6 +106,7 @@ function build(rules: JourneyRules): CompiledRules {
       churnFactor: s.churnFactor,
       negativeWindowMs: Math.round(s.negativeWindowDays * DAY_MS),
       wonBackMs: Math.round(s.wonBackDays * DAY_MS),
+      model: s.model ? { atRiskBelow: s.model.atRiskBelow, churnedBelow: s.model.churnedBelow } : null,
     },
   };
 }

@@ -20,6 +20,7 @@ export type RuleErrorCode =
   | 'no_entry_rule'
   | 'timer_to_itself'
   | 'churn_before_risk'
+  | 'model_churn_before_risk'
   | 'bad_property_path'
   | 'value_not_allowed'
   | 'value_list_needed'

@@ -20,6 +20,7 @@ const Days = Type.Number({ exclusiveMinimum: 0, maximum: 3650 });
 const Hours = Type.Number({ exclusiveMinimum: 0, maximum: 87_600 });
 const Factor = Type.Number({ exclusiveMinimum: 0, maximum: 100 });
 const Count = Type.Integer({ minimum: 0 });
+const Probability = Type.Number({ minimum: 0, maximum: 1 });
 
 export const WhereConditionSchema = Type.Object(
   {
@@ -98,6 +99,21 @@ export const StatusSettingsSchema = Type.Object(
     churnFactor: Factor,
     negativeWindowDays: Days,
     wonBackDays: Days,
+    /**
+     * Optional: at risk and churned from the purchase model's probability that the customer is still
+     * active (BG/NBD, refitted nightly), in place of the silence factors, for customers it predicted.
+     */
+    model: Type.Optional(
+      Type.Object(
+        {
+          /** At risk below this probability alive, e.g. 0.5. */
+          atRiskBelow: Probability,
+          /** Churned below this probability alive, e.g. 0.2; must be below atRiskBelow. */
+          churnedBelow: Probability,
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

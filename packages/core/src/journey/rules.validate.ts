@@ -98,6 +98,15 @@ function semanticErrors(rules: JourneyRules): RuleError[] {
       params: { atRiskFactor },
     });
   }
+  const model = rules.status.model;
+  if (model !== undefined && model.churnedBelow >= model.atRiskBelow) {
+    errors.push({
+      path: '/status/model/churnedBelow',
+      message: `must be below atRiskBelow (${model.atRiskBelow}), or customers would churn before being at risk`,
+      code: 'model_churn_before_risk',
+      params: { atRiskBelow: model.atRiskBelow },
+    });
+  }
   return errors;
 }
 

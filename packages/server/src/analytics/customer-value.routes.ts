@@ -3,7 +3,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { stringify } from 'csv-stringify/sync';
 import { Type } from 'typebox';
 import type { CustomerValuePrediction, PredictionWithName } from '@jejak/storage';
-import { ErrorSchema, Nullable, WorkspaceParams, errorResponses } from '../http/common.schemas.ts';
+import {
+  ErrorSchema,
+  Nullable,
+  StringEnum,
+  WorkspaceParams,
+  errorResponses,
+} from '../http/common.schemas.ts';
 import { notFound } from '../http/http-error.ts';
 import type { Services } from '../services.ts';
 
@@ -55,6 +61,15 @@ const FitSchema = Type.Object(
     ),
   },
   { $id: 'CustomerValueFit' },
+);
+const RunSchema = Type.Object(
+  {
+    ranAt: Type.Number(),
+    outcome: StringEnum(['fitted', 'skipped', 'failed']),
+    reason: Nullable(Type.String({ description: 'Why it skipped or failed' })),
+    statusesSent: Type.Integer({ description: 'Status changes sent to the journeys by the model option' }),
+  },
+  { $id: 'CustomerValueRun' },
 );
 const PredictionSchema = Type.Object(
   {
@@ -132,12 +147,19 @@ export function registerCustomerValueRoutes(scope: FastifyInstance, services: Se
       schema: {
         tags,
         summary:
-          'The latest fit: parameters, log-likelihoods and the holdout check (null before the first fit)',
+          'The latest fit: parameters, log-likelihoods and the holdout check (null before the first fit), ' +
+          'and the last nightly refit (fitted, or skipped and why)',
         params: WorkspaceParams,
-        response: { 200: Type.Object({ fit: Nullable(FitSchema) }), ...errorResponses },
+        response: {
+          200: Type.Object({ fit: Nullable(FitSchema), lastRun: Nullable(RunSchema) }),
+          ...errorResponses,
+        },
       },
     },
-    async (request) => ({ fit: await services.customerValue.latest(request.params.workspaceId) }),
+    async (request) => ({
+      fit: await services.customerValue.latest(request.params.workspaceId),
+      lastRun: await services.customerValue.lastRun(request.params.workspaceId),
+    }),
   );
 
   app.get(

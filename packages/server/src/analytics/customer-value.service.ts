@@ -16,13 +16,17 @@ import {
   CustomerValueRepository,
   WorkspaceRepository,
   localDayOf,
+  offsetAt,
   writeTransaction,
   type CustomerValueFit,
   type NewPrediction,
   type PredictionWithName,
   type Store,
 } from '@jejak/storage';
-import { conflict, notFound } from '../http/http-error.ts';
+import { HttpError, conflict, notFound } from '../http/http-error.ts';
+import type { JourneyService } from '../journey/journey.service.ts';
+import type { SalesJourney } from '../sales/sales-journey.ts';
+import { sendPredictionsToJourneys } from './customer-value-status.ts';
 
 /** Below these the models have too little to learn from, and say so rather than guess. */
 export const MIN_CUSTOMERS = 30;
@@ -58,7 +62,21 @@ export interface FitReport {
   readonly spend: GammaGammaParameters & { logLikelihood: number };
   /** How the purchase model, fitted without the last weeks, predicted them; null when the history is too short. */
   readonly holdout: HoldoutReport | null;
+  /** Status changes sent to the journeys by the rules' model option (0 without it). */
+  readonly statusesSent?: number;
 }
+
+export interface RunReport {
+  readonly ranAt: number;
+  readonly outcome: 'fitted' | 'skipped' | 'failed';
+  readonly reason: string | null;
+  readonly statusesSent: number;
+}
+
+/** The nightly refit runs from this local hour on, once per local day of the workspace. */
+export const NIGHTLY_HOUR = 2;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 /**
  * Predicted purchases, probability alive and customer value for every known customer who bought,
@@ -69,6 +87,8 @@ export class CustomerValueService {
   constructor(
     private readonly store: Store,
     private readonly now: () => number,
+    private readonly journey: JourneyService,
+    private readonly events: SalesJourney,
   ) {}
 
   async fit(workspaceId: string, options: FitOptions = {}): Promise<FitReport> {
@@ -141,7 +161,71 @@ export class CustomerValueService {
         predictions,
       ),
     );
-    return report(saved);
+    const statusesSent = await sendPredictionsToJourneys(
+      this.store,
+      this.journey,
+      this.events,
+      workspaceId,
+      { id: saved.id, at: Number(saved.fitted_at) },
+      predictions,
+    );
+    return { ...report(saved), statusesSent };
+  }
+
+  /**
+   * The nightly refit: every workspace whose last run is from an earlier local day, once its local
+   * time is past NIGHTLY_HOUR, is fitted again (predictions replaced, the status option applied), or
+   * skipped with the reason recorded when its history is too short. Returns the runs made.
+   */
+  async refitDue(): Promise<{ workspaceId: string; run: RunReport }[]> {
+    const done: { workspaceId: string; run: RunReport }[] = [];
+    const repository = new CustomerValueRepository(this.store.db);
+    for (const workspace of await new WorkspaceRepository(this.store.db).list()) {
+      const now = this.now();
+      const localHour = Math.floor(((now + offsetAt(now, workspace.timezone)) % DAY_MS) / HOUR_MS);
+      if (localHour < NIGHTLY_HOUR) continue;
+      const last = await repository.latestRun(workspace.id);
+      if (last && localDayOf(last.ran_at, workspace.timezone) >= localDayOf(now, workspace.timezone))
+        continue;
+      let run: RunReport;
+      let fitId: number | null = null;
+      try {
+        const fit = await this.fit(workspace.id, await this.lastOptions(workspace.id));
+        fitId = (await repository.latestFit(workspace.id))?.id ?? null;
+        run = { ranAt: now, outcome: 'fitted', reason: null, statusesSent: fit.statusesSent ?? 0 };
+      } catch (error) {
+        const expected = error instanceof HttpError && error.statusCode === 409;
+        run = {
+          ranAt: now,
+          outcome: expected ? 'skipped' : 'failed',
+          reason: error instanceof Error ? error.message : String(error),
+          statusesSent: 0,
+        };
+      }
+      await repository.recordRun({
+        workspace_id: workspace.id,
+        ran_at: run.ranAt,
+        outcome: run.outcome,
+        reason: run.reason,
+        fit_id: fitId,
+        statuses_sent: run.statusesSent,
+      });
+      done.push({ workspaceId: workspace.id, run });
+    }
+    return done;
+  }
+
+  async lastRun(workspaceId: string): Promise<RunReport | null> {
+    const run = await new CustomerValueRepository(this.store.db).latestRun(workspaceId);
+    return run
+      ? { ranAt: run.ran_at, outcome: run.outcome, reason: run.reason, statusesSent: run.statuses_sent }
+      : null;
+  }
+
+  /** A refit keeps the horizon and discount the owner chose last. */
+  private async lastOptions(workspaceId: string): Promise<FitOptions> {
+    const fit = await new CustomerValueRepository(this.store.db).latestFit(workspaceId);
+    return fit ? { horizonWeeks: fit.horizon_weeks, monthlyDiscount: fit.discount_bp / 10_000 } : {};
   }
 
   async latest(workspaceId: string): Promise<FitReport | null> {

@@ -1,7 +1,9 @@
 import type {
   CustomerValueFit,
   CustomerValuePrediction,
+  CustomerValueRun,
   NewCustomerValueFit,
+  NewCustomerValueRun,
 } from '../customer-value.schema.ts';
 import { chunks, type Executor } from './executor.ts';
 
@@ -124,6 +126,28 @@ export class CustomerValueRepository {
       .where('customer_id', '=', customerId)
       .executeTakeFirst();
     return row && { ...row, fit_id: Number(row.fit_id) };
+  }
+
+  async recordRun(run: NewCustomerValueRun): Promise<void> {
+    await this.db.insertInto('customer_value_runs').values(run).execute();
+  }
+
+  async latestRun(workspaceId: string): Promise<CustomerValueRun | undefined> {
+    const run = await this.db
+      .selectFrom('customer_value_runs')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('ran_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return (
+      run && {
+        ...run,
+        ran_at: Number(run.ran_at),
+        fit_id: run.fit_id === null ? null : Number(run.fit_id),
+        statuses_sent: Number(run.statuses_sent),
+      }
+    );
   }
 
   /** Erasure: a prediction says how a person buys. */

@@ -43,6 +43,50 @@ export function StatusCard({ status, problems, onChange }: Props) {
           </label>
         ))}
       </div>
+      <fieldset className="st-model" data-testid="status-model">
+        <legend>
+          <label className="inline-field">
+            <input
+              type="checkbox"
+              checked={status.model !== undefined}
+              onChange={(e) => {
+                const { model: _model, ...rest } = status;
+                onChange(
+                  e.target.checked ? { ...rest, model: { atRiskBelow: 0.5, churnedBelow: 0.2 } } : rest,
+                );
+              }}
+            />
+            {t('rules.modelTitle')}
+          </label>
+        </legend>
+        <p className="muted small">{t('rules.modelLead')}</p>
+        {status.model && (
+          <div className="st-status-grid">
+            {(['atRiskBelow', 'churnedBelow'] as const).map((field) => (
+              <label key={field} className="field">
+                <span>{t(`rules.fields.${field}`)}</span>
+                <input
+                  type="number"
+                  min={0}
+                  max={100}
+                  step={1}
+                  value={Number.isFinite(status.model![field]) ? Math.round(status.model![field] * 100) : ''}
+                  onChange={(e) =>
+                    onChange({
+                      ...status,
+                      model: {
+                        ...status.model!,
+                        [field]: e.target.value === '' ? Number.NaN : Number(e.target.value) / 100,
+                      },
+                    })
+                  }
+                />
+                <small className="muted">{t(`rules.hints.${field}`)}</small>
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
       <Problems items={problems} />
     </section>
   );
