@@ -52,7 +52,7 @@ function order(user: string, at: number, revenue: number) {
 }
 
 /** The segment's rule, in SQL, at `now`. */
-async function membersBySql(now: number): Promise<string[]> {
+async function membersBySql(now: number, minOrders = 2): Promise<string[]> {
   const postgres = t.store.dialect === 'postgres';
   const city = postgres
     ? sql.raw(`(c.traits_json::json->>'city')`)
@@ -65,7 +65,7 @@ async function membersBySql(now: number): Promise<string[]> {
     select c.id from customers c
     where c.workspace_id = ${ws} and c.merged_into is null and c.erased_at is null
       and (select count(*) from events e where e.workspace_id = c.workspace_id and e.customer_id = c.id
-           and e.name = 'Order Completed' and e.at > ${since} and e.at <= ${now}) >= 2
+           and e.name = 'Order Completed' and e.at > ${since} and e.at <= ${now}) >= ${minOrders}
       and (lower(${city}) = 'bandung'
            or (select coalesce(sum(${revenue}), 0) from events e where e.workspace_id = c.workspace_id
                and e.customer_id = c.id and e.name = 'Order Completed' and e.at > ${since} and e.at <= ${now}) >= 100000)
@@ -216,6 +216,18 @@ describe('saved segments', () => {
     expect(csv.body.split('\n')[0]).toBe('customer_id,name,email,phone,entered_at');
   });
 
+  it('takes a customer merged into another out of his segments, and puts him back when the merge is undone', async () => {
+    const now = T0 + 12 * DAY;
+    const [survivor, merged] = await membersByApi();
+    const merge = await t.services.merges.merge(ws, survivor!, merged!);
+    expect(await membersByApi()).not.toContain(merged);
+    // The rules were widened above to one order or more.
+    expect(await membersByApi()).toEqual(await membersBySql(now, 1));
+    await t.services.merges.undo(ws, merge.id);
+    expect(await membersByApi()).toContain(merged);
+    expect(await membersByApi()).toEqual(await membersBySql(now, 1));
+  });
+
   it('does not let Segment Entered and Left events move the journey', async () => {
     const customer = (await membersByApi())[0]!;
     const state = await t.store.db
@@ -226,7 +238,7 @@ describe('saved segments', () => {
       .executeTakeFirstOrThrow();
     expect(state.last_message_id.startsWith('segment-')).toBe(false);
     const rules = await t.services.journey.rulesFor(t.store.db, ws);
-    await t.services.journey.replayCustomer(t.store.db, ws, customer, rules);
+    await t.services.journey.replayCustomer(t.store.db, ws, customer, rules, t.services.now());
     const replayed = await t.store.db
       .selectFrom('journey_states')
       .select(['stage', 'status', 'last_message_id'])

@@ -41,6 +41,7 @@ export class MergeService {
       const id = await this.identity.merge(trx, workspaceId, survivorId, mergedId, null);
       const rules = await this.journey.rulesFor(trx, workspaceId);
       await this.journey.replayCustomer(trx, workspaceId, survivorId, rules, this.now());
+      await this.journey.changed(trx, workspaceId, [survivorId, mergedId]);
       const row = await new MergeRepository(trx).get(workspaceId, id);
       if (!row) throw new Error('merge row vanished inside its transaction');
       return row;
@@ -79,6 +80,7 @@ export class MergeService {
       for (const id of new Set([merge.merged_id, merge.survivor_id, ...holders])) {
         await this.journey.replayCustomer(trx, workspaceId, id, rules, this.now());
       }
+      await this.journey.changed(trx, workspaceId, [merge.merged_id, merge.survivor_id, ...holders]);
       await merges.markUndone(workspaceId, mergeId, this.now());
       return { ...merge, undone_at: this.now() };
     });

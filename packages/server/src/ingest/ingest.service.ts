@@ -261,6 +261,8 @@ export class IngestService {
       rules,
       resolution.merged.length > 0,
     );
+    // The customers merged away leave their segments with the survivor's journey.
+    if (resolution.merged.length > 0) await this.journey.changed(db, workspaceId, resolution.merged);
     return resolution.customerId;
   }
 }

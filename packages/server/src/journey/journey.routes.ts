@@ -172,6 +172,8 @@ export function registerJourneyRoutes(scope: FastifyInstance, services: Services
       await services.workspaces.get(request.params.workspaceId);
       const saved = await services.journey.replaceRules(request.params.workspaceId, request.body.rules);
       const rebuilt = await services.rebuild.run({ workspaceId: request.params.workspaceId });
+      // Stages, statuses and negative experiences may all have moved: segments are recomputed too.
+      await services.segments.recomputeWorkspace(request.params.workspaceId);
       return { version: saved.version, rules: saved.rules, rebuilt };
     },
   );

@@ -90,7 +90,8 @@ export class JourneyService {
     this.observers.push(observer);
   }
 
-  private async changed(db: Executor, workspaceId: string, customerIds: readonly string[]): Promise<void> {
+  /** Tells the observers these customers changed (a merge or its undo moves events between customers). */
+  async changed(db: Executor, workspaceId: string, customerIds: readonly string[]): Promise<void> {
     for (const observer of this.observers) await observer(db, workspaceId, customerIds);
   }
 

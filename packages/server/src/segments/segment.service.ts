@@ -160,7 +160,8 @@ export class SegmentService {
 
   async forCustomer(workspaceId: string, customerId: string) {
     const repo = new SegmentRepository(this.store.db);
-    if ((await repo.customers(workspaceId, [customerId])).length === 0) throw notFound(`Customer ${customerId}`);
+    if ((await repo.customers(workspaceId, [customerId])).length === 0)
+      throw notFound(`Customer ${customerId}`);
     return repo.segmentsOfCustomer(workspaceId, customerId);
   }
 
@@ -180,6 +181,10 @@ export class SegmentService {
     this.membership.forgetRfm(workspaceId);
     this.lastFull.set(workspaceId, this.now());
     const total = { entered: 0, left: 0 };
+    if ((await this.segmentsOf(this.store.db, workspaceId)).length === 0) {
+      await new SegmentRepository(this.store.db).clearDue(workspaceId);
+      return total;
+    }
     const seen = new Set<string>();
     for (let after: string | null = null; ;) {
       const ids = await new SegmentRepository(this.store.db).customerIdsAfter(workspaceId, after, PAGE);

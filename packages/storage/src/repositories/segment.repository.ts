@@ -199,6 +199,10 @@ export class SegmentRepository {
     for (const part of chunks(rows, 300)) await this.db.insertInto('segment_due').values(part).execute();
   }
 
+  async clearDue(workspaceId: string): Promise<void> {
+    await this.db.deleteFrom('segment_due').where('workspace_id', '=', workspaceId).execute();
+  }
+
   /** The customers whose segment membership may have changed by `now`, soonest first. */
   due(now: number, limit: number): Promise<{ workspace_id: string; customer_id: string; due_at: number }[]> {
     return this.db
