@@ -81,6 +81,9 @@ const ReportsPage = lazy(() =>
 const LoyaltyPage = lazy(() =>
   import('./loyalty/loyalty.page.tsx').then((m) => ({ default: m.LoyaltyPage })),
 );
+const ReferralPage = lazy(() =>
+  import('./referrals/referral.page.tsx').then((m) => ({ default: m.ReferralPage })),
+);
 const PromotionsPage = lazy(() =>
   import('./promotions/promotions.page.tsx').then((m) => ({ default: m.PromotionsPage })),
 );
@@ -125,6 +128,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="konten" element={<ContentPage />} />
               <Route path="loyalitas" element={<LoyaltyPage />} />
               <Route path="promosi" element={<PromotionsPage />} />
+              <Route path="referral" element={<ReferralPage />} />
               <Route path="wawancara" element={<InterviewsPage />} />
               <Route path="nilai-pelanggan" element={<CustomerValuePage />} />
               <Route path="segmen-rfm" element={<RfmPage />} />

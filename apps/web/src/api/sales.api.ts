@@ -106,6 +106,11 @@ export interface Order {
     balanceAfter: number;
     tier: string | null;
   } | null;
+  /** The buyer's own referral code (printed to share) and what the checkout did with a code he brought. */
+  referral?: {
+    code: string | null;
+    claim: { code: string; status: string; reason: string | null; referrerName: string | null } | null;
+  } | null;
   lines: OrderLine[];
   payments: OrderPayment[];
   history: OrderHistoryEntry[];
@@ -136,6 +141,7 @@ export interface CheckoutInput {
   orderDiscount?: Discount;
   redeemPoints?: number;
   voucherCodes?: string[];
+  referralCode?: string;
   payments: { method: PaymentMethod; amount: number; tendered?: number; label?: string }[];
 }
 

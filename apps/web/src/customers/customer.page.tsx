@@ -12,6 +12,7 @@ import { CustomerJourney } from './customer-journey.tsx';
 import { CustomerMerges } from './customer-merges.tsx';
 import { IdentityKeys, Profile, Traits } from './customer-profile.tsx';
 import { CustomerTimeline } from './customer-timeline.tsx';
+import { CustomerReferral } from '../referrals/customer-referral.tsx';
 import { CustomerInterviews } from '../interviews/customer-interviews.tsx';
 import { CustomerPrediction } from '../analytics/customer-prediction.tsx';
 import { CustomerSegments } from '../analytics/customer-segments.tsx';
@@ -82,6 +83,7 @@ export function CustomerPage() {
           <IdentityKeys keys={c.identityKeys} />
           <Traits traits={c.traits} />
           <CustomerMerges customer={c} />
+          <CustomerReferral customerId={c.id} />
         </div>
         <div className="stack">
           <CustomerJourney customer={c} stageLabel={stageLabel} />

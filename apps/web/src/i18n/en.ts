@@ -98,6 +98,7 @@ export const en: Catalogue = {
     reports: 'Reports',
     loyalty: 'Loyalty',
     promotions: 'Vouchers & promotions',
+    referrals: 'Referrals & affiliates',
   },
   roles: {
     owner: 'Owner',

@@ -16,6 +16,8 @@ import { retentionEn } from './retention.en.ts';
 import { retentionId } from './retention.id.ts';
 import { segmentsEn } from './segments.en.ts';
 import { segmentsId } from './segments.id.ts';
+import { referralsEn } from './referrals.en.ts';
+import { referralsId } from './referrals.id.ts';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -58,6 +60,7 @@ export function setupI18n() {
         attribution: attributionId.attribution,
         retention: retentionId,
         segments: segmentsId.segments,
+        referrals: referralsId.referrals,
       },
       en: {
         translation: en,
@@ -68,9 +71,20 @@ export function setupI18n() {
         attribution: attributionEn.attribution,
         retention: retentionEn,
         segments: segmentsEn.segments,
+        referrals: referralsEn.referrals,
       },
     },
-    ns: ['translation', 'settings', 'map', 'reports', 'analytics', 'attribution', 'retention', 'segments'],
+    ns: [
+      'translation',
+      'settings',
+      'map',
+      'reports',
+      'analytics',
+      'attribution',
+      'retention',
+      'segments',
+      'referrals',
+    ],
     defaultNS: 'translation',
     lng: savedLanguage(),
     fallbackLng: 'id',

@@ -102,6 +102,7 @@ export const id = {
     reports: 'Laporan',
     loyalty: 'Loyalitas',
     promotions: 'Voucher & promo',
+    referrals: 'Referal & afiliasi',
   },
   roles: {
     owner: 'Pemilik',

@@ -24,6 +24,7 @@ export interface NavItem {
     | 'reports'
     | 'loyalty'
     | 'promotions'
+    | 'referrals'
     | 'settings';
   path: string;
   permission: Permission;
@@ -59,6 +60,7 @@ const NAV: readonly NavItem[] = [
   { key: 'reports', path: 'laporan', permission: 'reports.read' },
   { key: 'loyalty', path: 'loyalitas', permission: 'loyalty.read' },
   { key: 'promotions', path: 'promosi', permission: 'promotions.read' },
+  { key: 'referrals', path: 'referral', permission: 'loyalty.read' },
 ];
 
 /*

@@ -29,6 +29,8 @@ export interface Cart {
   redeem: { points: number; value: number } | null;
   /** Voucher codes entered, as typed; the server's quote says what they take off. */
   vouchers: string[];
+  /** A referral code a new customer brings, as typed; the checkout says whether it held. */
+  referralCode: string;
   payments: PaymentRow[];
 }
 
@@ -40,6 +42,7 @@ export function emptyCart(): Cart {
     customer: null,
     redeem: null,
     vouchers: [],
+    referralCode: '',
     payments: [{ method: 'cash', amount: null, tendered: null, label: '' }],
   };
 }
@@ -135,6 +138,9 @@ export function checkoutInput(cart: Cart, amounts: readonly number[]): CheckoutI
       : {}),
     ...(cart.redeem ? { redeemPoints: cart.redeem.points } : {}),
     ...(cart.vouchers.length > 0 ? { voucherCodes: cart.vouchers } : {}),
+    ...(cart.customer && cart.referralCode.trim().length >= 3
+      ? { referralCode: cart.referralCode.trim() }
+      : {}),
     payments: cart.payments
       .map((r, i) => ({
         method: r.method,

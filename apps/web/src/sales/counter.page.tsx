@@ -180,6 +180,24 @@ function Till({
             format={format}
           />
         )}
+        {cart.customer && (
+          <section className="panel referral" data-testid="referral-panel">
+            <label>
+              {t('sales.referral.code')}
+              <input
+                data-testid="referral-code"
+                value={cart.referralCode}
+                autoCapitalize="characters"
+                placeholder={t('sales.referral.placeholder')}
+                onChange={(e) => {
+                  const referralCode = e.target.value;
+                  setCart((c) => ({ ...c, referralCode }));
+                }}
+              />
+            </label>
+            <p className="small muted">{t('sales.referral.hint')}</p>
+          </section>
+        )}
         <VoucherPanel
           workspaceId={workspaceId}
           branchId={branchId}

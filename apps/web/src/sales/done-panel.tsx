@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ReferralRefusal } from '@jejak/core/referrals';
 import type { Order } from '../api/sales.api.ts';
 import { receiptUrl, whatsappLink, whatsappText } from './receipt-share.ts';
 
@@ -29,6 +30,27 @@ export function DonePanel({
         <p data-testid="done-points">
           {t('sales.done.points', { points: format.number(order.loyalty.balanceAfter) })}
         </p>
+      )}
+      {order.referral?.claim && (
+        <p
+          data-testid="done-referral-claim"
+          className={order.referral.claim.status === 'refused' ? 'error' : undefined}
+        >
+          {order.referral.claim.status === 'refused'
+            ? t('sales.referral.refused', {
+                code: order.referral.claim.code,
+                reason: t(
+                  `sales.referral.reasons.${(order.referral.claim.reason ?? 'code_unknown') as ReferralRefusal}`,
+                ),
+              })
+            : t('sales.referral.attributed', {
+                code: order.referral.claim.code,
+                name: order.referral.claim.referrerName ?? '',
+              })}
+        </p>
+      )}
+      {order.referral?.code && (
+        <p data-testid="done-referral">{t('sales.referral.own', { code: order.referral.code })}</p>
       )}
       {order.changeDue > 0 && (
         <p className="big-change" data-testid="done-change">

@@ -12,9 +12,14 @@ export function receiptUrl(token: string, width?: 58 | 80): string {
  * The receipt as a WhatsApp message: what was bought, the total, the customer's points balance after
  * the sale when it had points, and the link to the full receipt.
  */
+/** The public link of a referral code: the landing page a friend opens. */
+export function referralUrl(code: string): string {
+  return `${window.location.origin}/ajak/${encodeURIComponent(code)}`;
+}
+
 export function whatsappText(
   order: Pick<Order, 'receiptNo' | 'completedAt' | 'lines' | 'total' | 'shareToken'> &
-    Partial<Pick<Order, 'loyalty'>>,
+    Partial<Pick<Order, 'loyalty' | 'referral'>>,
   shop: string,
   branch: string,
   format: { money: (n: number) => string; time: (ms: number) => string },
@@ -29,6 +34,9 @@ export function whatsappText(
     t('sales.receipt.waTotal', { amount: format.money(order.total) }),
     ...(order.loyalty ? [t('sales.receipt.waPoints', { points: order.loyalty.balanceAfter })] : []),
     t('sales.receipt.waLink', { link: receiptUrl(order.shareToken) }),
+    ...(order.referral?.code
+      ? ['', t('sales.referral.share', { code: order.referral.code, link: referralUrl(order.referral.code) })]
+      : []),
   ].join('\n');
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { useReceipt, type Receipt } from '../api/sales.api.ts';
 import { useFormat } from '../format/use-format.ts';
+import { referralUrl } from './receipt-share.ts';
 import './sales.css';
 
 /**
@@ -164,6 +165,16 @@ function ReceiptBody({ receipt, width }: { receipt: Receipt; width: 58 | 80 }) {
           <div className="kv">
             <span>{t('sales.receipt.pointsBalance')}</span>
             <span data-testid="receipt-points">{format.number(order.loyalty.balanceAfter)}</span>
+          </div>
+        </>
+      )}
+      {order.referral?.code && (
+        <>
+          <hr />
+          <div className="referral-slip" data-testid="receipt-referral">
+            <strong>{t('sales.referral.slipTitle')}</strong>
+            <div>{t('sales.referral.slipCode', { code: order.referral.code })}</div>
+            <div className="small">{referralUrl(order.referral.code)}</div>
           </div>
         </>
       )}

@@ -31,6 +31,8 @@ export function salesErrorMessage(
         return t('sales.errors.pointsAboveShare', { limit });
       case 'points_disabled':
         return t('sales.errors.pointsDisabled');
+      case 'referral_code_unknown':
+        return t('sales.referral.unknown');
       default:
         return t('sales.errors.invalid');
     }
