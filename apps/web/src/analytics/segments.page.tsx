@@ -68,6 +68,8 @@ export function SegmentsPage() {
         type: 'line',
         name: s.name,
         connectNulls: true,
+        // One day of counts is one point: drawn large enough to see.
+        symbolSize: 8,
         data: days.map((d) => trend.data?.find((r) => r.segmentId === s.id && r.day === d)?.members ?? null),
       })),
     };
