@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { CustomerRepository } from '@jejak/storage';
+import { loyaltyAudience } from '../src/promotions/promotion-audience.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, T0, aTrack, anIdentify, startTestApp, type ErrorBody, type TestApp } from './harness.ts';
 
@@ -214,6 +216,12 @@ describe('saved segments', () => {
     expect(items.at(-1)!.members).toBe(preview.json<{ members: number }>().members);
     const csv = await t.api('GET', `/segments/${segmentId}/members.csv`);
     expect(csv.body.split('\n')[0]).toBe('customer_id,name,email,phone,entered_at');
+  });
+
+  it('gives promotions restricted to a segment the saved segments a customer is in', async () => {
+    const [member] = await membersByApi();
+    const customer = (await new CustomerRepository(t.store.db).get(ws, member!))!;
+    expect((await loyaltyAudience.of(t.store.db, ws, customer)).segments).toContain('Pembeli aktif');
   });
 
   it('takes a customer merged into another out of his segments, and puts him back when the merge is undone', async () => {

@@ -1,4 +1,4 @@
-import { LoyaltyRepository, type Customer, type Executor } from '@jejak/storage';
+import { LoyaltyRepository, SegmentRepository, type Customer, type Executor } from '@jejak/storage';
 
 /** Who a customer is to a promotion restricted to segments or tiers. */
 export interface AudienceFacts {
@@ -32,11 +32,16 @@ export const traitsAudience: PromotionAudience = {
   },
 };
 
-/** The loyalty program's tier of the customer (its key), over what the traits say. */
+/**
+ * The loyalty program's tier of the customer (its key), over what the traits say; his segments are
+ * the saved segments he is in now (by name) beside those the `segments` trait names.
+ */
 export const loyaltyAudience: PromotionAudience = {
   async of(db, workspaceId, customer) {
     const facts = await traitsAudience.of(db, workspaceId, customer);
+    const saved = await new SegmentRepository(db).segmentsOfCustomer(workspaceId, customer.id);
+    const segments = [...new Set([...facts.segments, ...saved.map((s) => s.name)])];
     const account = await new LoyaltyRepository(db).account(workspaceId, customer.id);
-    return account?.tier_key ? { ...facts, tier: account.tier_key } : facts;
+    return { segments, tier: account?.tier_key ?? facts.tier };
   },
 };
