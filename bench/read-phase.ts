@@ -55,7 +55,8 @@ export async function measureReads(
   branch: string,
 ): Promise<ReadFigures> {
   const headers = { authorization: `Bearer ${adminKey}` };
-  const base = `${server.url}/api/v1/workspaces/${workspaceId}/journey`;
+  const workspace = `${server.url}/api/v1/workspaces/${workspaceId}`;
+  const base = `${workspace}/journey`;
   const end = YEAR_START + days * DAY_MS;
   const iso = (at: number) => new Date(at).toISOString();
   // The simulated year in Jakarta days, as the dashboard's period picker sends them.
@@ -81,28 +82,37 @@ export async function measureReads(
     ),
     journey: [],
   };
+  // Every request the overview and journey-map pages send for their data (apps/web/src/journey,
+  // apps/web/src/journey-map), as they send them: the overview's counts, funnel, weekly trend and Sankey,
+  // the map, and the branches of the filter bar; the default period (the last 30 days), the whole year,
+  // and a channel or a branch chosen. Paths are under the workspace.
   const journey: [label: string, path: string][] = [
-    ['GET journey/overview, one branch', `overview?branch=${branch}`],
-    ['GET journey/overview, one channel', 'overview?channel=ads'],
-    ['GET journey/funnel, last 30 days', `funnel?${last30}`],
-    ['GET journey/funnel, last 30 days, one branch', `funnel?${last30}&branch=${branch}`],
-    ['GET journey/funnel, whole year', `funnel?${year}`],
-    ['GET journey/funnel, whole year, one channel', `funnel?${year}&channel=ads`],
-    ['GET journey/trend, last 30 days', `trend?${last30}`],
-    ['GET journey/trend, whole year', `trend?${year}`],
-    ['GET journey/trend, whole year, one branch', `trend?${year}&branch=${branch}`],
-    ['GET journey/map, last 30 days', `map?${last30}`],
-    ['GET journey/map, last 30 days, one branch', `map?${last30}&branch=${branch}`],
-    ['GET journey/map, whole year', `map?${year}`],
-    ['GET journey/map, whole year, one channel', `map?${year}&channel=ads`],
-    ['GET journey/map, whole year, one branch', `map?${year}&branch=${branch}`],
+    ['GET branches (the filter bar of both pages)', 'branches'],
+    ['GET journey/overview, one branch', `journey/overview?branch=${branch}`],
+    ['GET journey/overview, one channel', 'journey/overview?channel=ads'],
+    ['GET journey/funnel, last 30 days', `journey/funnel?${last30}`],
+    ['GET journey/funnel, last 30 days, one branch', `journey/funnel?${last30}&branch=${branch}`],
+    ['GET journey/funnel, whole year', `journey/funnel?${year}`],
+    ['GET journey/funnel, whole year, one channel', `journey/funnel?${year}&channel=ads`],
+    ['GET journey/trend, last 30 days', `journey/trend?${last30}`],
+    ['GET journey/trend, whole year', `journey/trend?${year}`],
+    ['GET journey/trend, whole year, one branch', `journey/trend?${year}&branch=${branch}`],
+    ['GET journey/map, last 30 days', `journey/map?${last30}`],
+    ['GET journey/map, last 30 days, one branch', `journey/map?${last30}&branch=${branch}`],
+    ['GET journey/map, whole year', `journey/map?${year}`],
+    ['GET journey/map, whole year, one channel', `journey/map?${year}&channel=ads`],
+    ['GET journey/map, whole year, one branch', `journey/map?${year}&branch=${branch}`],
+    [
+      'GET journey/transitions, last 30 days, one branch',
+      `journey/transitions?from=${iso(end - 30 * DAY_MS)}&to=${iso(end)}&branch=${branch}`,
+    ],
     [
       'GET journey/transitions, whole year, one channel',
-      `transitions?from=${iso(YEAR_START)}&to=${iso(end)}&channel=ads`,
+      `journey/transitions?from=${iso(YEAR_START)}&to=${iso(end)}&channel=ads`,
     ],
   ];
   for (const [label, path] of journey) {
-    figures.journey.push({ label, timing: await time(label, `${base}/${path}`) });
+    figures.journey.push({ label, timing: await time(label, `${workspace}/${path}`) });
   }
   return figures;
 }

@@ -27,6 +27,7 @@ const TABLES: Partial<Record<keyof Database, readonly string[]>> = {
   journey_monthly_exits: [],
   journey_monthly_entries: [],
   journey_monthly_moves: [],
+  journey_weekly_entries: [],
   journey_monthly_signals: [],
   journey_monthly_negatives: [],
   journey_now_counts: [],

@@ -249,6 +249,20 @@ export interface JourneyMonthlyMovesTable {
 }
 
 /**
+ * Entries into each stage per ISO week (`week`: the day number of its Monday, local days), keyed in the
+ * order the overview's weekly trend groups by: a period reads its whole weeks here and the days at its
+ * ends from journey_daily_moves. Kept in step with `transitions` like the daily summaries.
+ */
+export interface JourneyWeeklyEntriesTable {
+  workspace_id: string;
+  week: number;
+  stage: string;
+  first_channel: string;
+  home_branch_id: string;
+  entries: number;
+}
+
+/**
  * The journey map's sentiment: journey signals per calendar month of their local day, stage ('' for
  * none), measure ('' for a negative experience without a score) and sentiment, with their scores added
  * up. Kept in step with journey_signals by JourneySignalRepository; a period reads its whole months here
@@ -363,6 +377,7 @@ export interface Database
   journey_monthly_exits: JourneyMonthlyExitsTable;
   journey_monthly_entries: JourneyMonthlyEntriesTable;
   journey_monthly_moves: JourneyMonthlyMovesTable;
+  journey_weekly_entries: JourneyWeeklyEntriesTable;
   journey_monthly_signals: JourneyMonthlySignalsTable;
   journey_monthly_negatives: JourneyMonthlyNegativesTable;
   journey_rebuild_pending: JourneyRebuildPendingTable;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   dayNumber,
+  isoWeekStart,
   JourneyMapRepository,
   JourneyRepository,
   JourneySignalRepository,
@@ -18,7 +19,7 @@ import { aJourneyState, aTransition, aWorkspace, DAY, MINUTE } from './factories
 import { openTestStore } from './test-database.ts';
 
 /*
- * The journey pages' fast reads (daily summaries, the counts of now) against the straightforward
+ * The journey pages' fast reads (daily, weekly and monthly summaries, the counts of now) against the straightforward
  * computation over the very transitions and states they summarize, on generated journeys: random paths
  * forward, back and skipping, over four months, some customers replayed (their history removed and
  * written again), with every filter the pages offer.
@@ -286,6 +287,24 @@ describe('the journey pages read from summaries what the transitions say', () =>
     }
   });
 
+  it.each(cases)('gives the weekly trend of $days for $filter', async ({ range, filter }) => {
+    const counts = new Map<string, number>();
+    for (const t of stored)
+      if (
+        t.kind === 'stage' &&
+        day(t.at) >= range.fromDay &&
+        day(t.at) <= range.toDay &&
+        matches(filter, t.first_channel, t.home_branch_id)
+      ) {
+        const key = `${isoWeekStart(day(t.at))}/${t.to_value}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    const read = await new JourneyRepository(store.db).weeklyEntries(ws, range, filter);
+    expect(Object.fromEntries(read.map((r) => [`${r.weekStart}/${r.stage}`, r.entries]))).toEqual(
+      Object.fromEntries(counts),
+    );
+  });
+
   it.each(cases)('gives the sentiment and pain points of $days for $filter', async ({ range, filter }) => {
     const inPeriod = feedback.filter(
       (f) =>
@@ -327,6 +346,7 @@ describe('the journey pages read from summaries what the transitions say', () =>
           | 'journey_monthly_exits'
           | 'journey_monthly_entries'
           | 'journey_monthly_moves'
+          | 'journey_weekly_entries'
           | 'journey_monthly_signals'
           | 'journey_monthly_negatives',
       ) => store.db.selectFrom(table).selectAll().where('workspace_id', '=', ws).execute();
@@ -342,6 +362,7 @@ describe('the journey pages read from summaries what the transitions say', () =>
         monthlyExits: sorted(await read('journey_monthly_exits')),
         monthlyEntries: sorted(await read('journey_monthly_entries')),
         monthlyMoves: sorted(await read('journey_monthly_moves')),
+        weeklyEntries: sorted(await read('journey_weekly_entries')),
         monthlySignals: sorted(await read('journey_monthly_signals')),
         monthlyNegatives: sorted(await read('journey_monthly_negatives')),
       };
@@ -350,6 +371,7 @@ describe('the journey pages read from summaries what the transitions say', () =>
     expect(kept.entries.length).toBeGreaterThan(100);
     expect(kept.monthlyExits.length).toBeGreaterThan(100);
     expect(kept.monthlyMoves.length).toBeGreaterThan(100);
+    expect(kept.weeklyEntries.length).toBeGreaterThan(100);
     expect(kept.monthlySignals.length).toBeGreaterThan(100);
     expect(kept.monthlyNegatives.length).toBeGreaterThan(100);
     await new JourneySummaryRepository(store.db).recompute(ws);

@@ -27,6 +27,7 @@ import * as segments from './2026-11-25T1400-segments.ts';
 import * as referrals from './2026-11-25T1000-referrals.ts';
 import * as journeyMonthlyMovesSignals from './2026-11-25T1600-journey-monthly-moves-signals.ts';
 import * as customerValueRuns from './2026-11-25T1510-customer-value-runs.ts';
+import * as journeyWeeklyEntries from './2026-11-25T1601-journey-weekly-entries.ts';
 
 // Listed by hand rather than read from the folder, so migrations load the same under tsx, vitest and a bundler.
 // Names sort in the order they run; add new ones at the end with a later timestamp.
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T1000-referrals': referrals,
   '2026-11-25T1600-journey-monthly-moves-signals': journeyMonthlyMovesSignals,
   '2026-11-25T1510-customer-value-runs': customerValueRuns,
+  '2026-11-25T1601-journey-weekly-entries': journeyWeeklyEntries,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { localDayOf, monthStart } from '../journey/zoned-day.ts';
+import { isoWeekStart, localDayOf, monthStart } from '../journey/zoned-day.ts';
 import { waitBucket } from '../journey/wait-histogram.ts';
 import type { JourneySignalRow, TransitionRow } from '../schema.ts';
 import { chunks, type Executor } from './executor.ts';
@@ -77,7 +77,8 @@ type TransitionSummaryTable =
   | 'journey_daily_entries'
   | 'journey_monthly_exits'
   | 'journey_monthly_entries'
-  | 'journey_monthly_moves';
+  | 'journey_monthly_moves'
+  | 'journey_weekly_entries';
 
 type SignalSummaryTable = 'journey_monthly_signals' | 'journey_monthly_negatives';
 
@@ -125,6 +126,12 @@ const TRANSITION_TABLES: readonly CountTable[] = [
     key: ['workspace_id', 'kind', 'from_value', 'to_value', 'month', 'first_channel', 'home_branch_id'],
     numeric: new Set(['month']),
     counts: ['moves'],
+  },
+  {
+    table: 'journey_weekly_entries',
+    key: ['workspace_id', 'week', 'stage', 'first_channel', 'home_branch_id'],
+    numeric: new Set(['week']),
+    counts: ['entries'],
   },
 ];
 
@@ -320,6 +327,7 @@ function summarize(row: SummarizedTransition, zone: string, sign: 1 | -1, into: 
   const month = monthStart(day);
   count('journey_monthly_moves', ws, row.kind, row.from_value ?? '', row.to_value, month, channel, branch);
   if (row.kind !== 'stage') return;
+  count('journey_weekly_entries', ws, isoWeekStart(day), row.to_value, channel, branch);
   // An entry, by the touchpoint and by the channel that caused it ('' for a move the clock made).
   for (const [dimension, value] of [
     ['touchpoint', row.cause_name ?? ''],

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { medianWait, quantileWait } from '../journey/wait-histogram.ts';
-import { splitMonths } from '../journey/zoned-day.ts';
+import { isoWeekStart, splitMonths } from '../journey/zoned-day.ts';
 import type { TransitionRow } from '../schema.ts';
 import type { Executor } from './executor.ts';
 import { journeyFilterSql, type JourneyFilter } from './journey-filter.ts';
@@ -96,31 +96,62 @@ export class JourneyRepository {
     });
   }
 
-  /** Entries into each stage per ISO week (Monday to Sunday, local days) that meets the period. */
+  /**
+   * Entries into each stage per ISO week (Monday to Sunday, local days) that meets the period, counting
+   * the period's days only: its whole weeks from journey_weekly_entries, the days of the weeks cut at its
+   * ends from journey_daily_moves.
+   */
   async weeklyEntries(
     workspaceId: string,
     range: DayRange,
     filter?: JourneyFilter,
   ): Promise<WeeklyEntries[]> {
+    const firstWhole =
+      isoWeekStart(range.fromDay) === range.fromDay ? range.fromDay : isoWeekStart(range.fromDay) + 7;
+    const afterLastWhole = isoWeekStart(range.toDay + 1);
+    const whole = firstWhole < afterLastWhole;
+    const days = whole
+      ? [
+          { fromDay: range.fromDay, toDay: firstWhole - 1 },
+          { fromDay: afterLastWhole, toDay: range.toDay },
+        ].filter((d) => d.fromDay <= d.toDay)
+      : [range];
     // 1970-01-01 was a Thursday: day - (day + 3) % 7 is the Monday of its week (days here are positive).
     const weekStart = sql<number>`${sql.ref('day')} - (${sql.ref('day')} + 3) % 7`;
-    const rows = await this.db
-      .selectFrom('journey_daily_moves')
-      .select((eb) => [weekStart.as('week_start'), 'to_value', eb.fn.sum<number>('moves').as('count')])
-      .where('workspace_id', '=', workspaceId)
-      .where('kind', '=', 'stage')
-      .where('day', '>=', range.fromDay)
-      .where('day', '<=', range.toDay)
-      .where(journeyFilterSql(filter, 'home_branch_id'))
-      .groupBy([weekStart, 'to_value'])
-      .orderBy(weekStart)
-      .orderBy('to_value')
-      .execute();
-    return rows.map((r) => ({
-      weekStart: Number(r.week_start),
-      stage: r.to_value,
-      entries: Number(r.count),
-    }));
+    const reads = days.map((d) =>
+      this.db
+        .selectFrom('journey_daily_moves')
+        .select((eb) => [weekStart.as('week'), 'to_value as stage', eb.fn.sum<number>('moves').as('count')])
+        .where('workspace_id', '=', workspaceId)
+        .where('kind', '=', 'stage')
+        .where('day', '>=', d.fromDay)
+        .where('day', '<=', d.toDay)
+        .where(journeyFilterSql(filter, 'home_branch_id'))
+        .groupBy([weekStart, 'to_value'])
+        .execute(),
+    );
+    if (whole)
+      reads.push(
+        this.db
+          .selectFrom('journey_weekly_entries')
+          .select((eb) => ['week', 'stage', eb.fn.sum<number>('entries').as('count')])
+          .where('workspace_id', '=', workspaceId)
+          .where('week', '>=', firstWhole)
+          .where('week', '<', afterLastWhole)
+          .where(journeyFilterSql(filter, 'home_branch_id'))
+          .groupBy(['week', 'stage'])
+          .execute(),
+      );
+    const sums = new Map<string, WeeklyEntries>();
+    for (const r of (await Promise.all(reads)).flat()) {
+      const key = `${Number(r.week)}\u001f${r.stage}`;
+      const sum = sums.get(key) ?? { weekStart: Number(r.week), stage: r.stage, entries: 0 };
+      sum.entries += Number(r.count);
+      sums.set(key, sum);
+    }
+    return [...sums.values()]
+      .filter((s) => s.entries !== 0)
+      .sort((a, b) => a.weekStart - b.weekStart || (a.stage < b.stage ? -1 : a.stage > b.stage ? 1 : 0));
   }
 
   /**
