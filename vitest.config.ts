@@ -54,6 +54,9 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['e2e/**/*.browser.test.ts'],
+          // expect.poll waits for a page to show what the test expects; its default second is too
+          // short on a loaded machine (a passing poll still returns as soon as the page shows it).
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
