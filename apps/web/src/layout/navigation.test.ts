@@ -38,6 +38,7 @@ describe('navigation', () => {
       'reports',
       'loyalty',
       'promotions',
+      'referrals',
       'settings',
     ]);
     expect(keys(navigationFor('manager'))).toContain('tickets');
