@@ -79,6 +79,7 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     journey,
     now,
     (db, workspaceId, claims) => referrals.claimFromEvents(db, workspaceId, claims),
+    (db, workspaceId, orders) => loyalty.settleOnline(db, workspaceId, orders),
   );
   const segments = new SegmentService(store, journey, now);
   journey.observe(segments.customersChanged);

@@ -80,6 +80,8 @@ export interface LoyaltyOrderTable {
   redeem_value: number;
   /** The Rupiah spent that counts toward spend-based tiers (what was paid, less what refunds gave back). */
   spend: number;
+  /** What was paid when the order earned (0 on rows written before this column). */
+  total: number;
   taken_back: number;
   returned: number;
   /** The customer's balance once the sale was done: what the receipt prints. */

@@ -76,6 +76,7 @@ export const loyaltyEn: typeof loyaltyId = {
       never: 'Never',
       order: 'Order',
       openOrder: 'Open order',
+      onlineOrder: 'Online order {{id}}',
       reason: 'Reason',
       who: 'By',
       after: 'Balance after',

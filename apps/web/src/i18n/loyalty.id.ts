@@ -75,6 +75,7 @@ export const loyaltyId = {
       never: 'Tidak pernah',
       order: 'Pesanan',
       openOrder: 'Buka pesanan',
+      onlineOrder: 'Pesanan online {{id}}',
       reason: 'Alasan',
       who: 'Oleh',
       after: 'Saldo setelahnya',

@@ -159,7 +159,9 @@ function EntryRow({
         {credit && e.expiresAt !== null ? format.date(e.expiresAt) : credit ? t('loyalty.ledger.never') : '—'}
       </td>
       <td>
-        {e.orderId ? (
+        {e.orderId?.startsWith('online:') ? (
+          t('loyalty.ledger.onlineOrder', { id: e.orderId.slice('online:'.length) })
+        ) : e.orderId ? (
           <Link to={`/w/${workspaceId}/penjualan/${e.orderId}`}>{t('loyalty.ledger.openOrder')}</Link>
         ) : (
           '—'

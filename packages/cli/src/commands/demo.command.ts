@@ -138,10 +138,11 @@ export function registerDemo(program: Command): void {
             const isExperience = (m: unknown) => EXPERIENCE_EVENTS.has(eventOf(m));
             const isFeedback = (m: unknown) => FEEDBACK_EVENTS.has(eventOf(m));
             const isRefund = (m: unknown) => eventOf(m) === 'Order Refunded';
-            // A counter sale earns its points in the order service (the demo's points program).
+            // Purchases earn their points in the points program itself: counter sales in the order
+            // service, online orders as they are ingested. The simulation's own are left out.
             const isCounterPoints = (m: unknown) =>
               eventOf(m) === 'Points Earned' &&
-              (m as { properties?: { channel?: unknown } }).properties?.channel === 'store';
+              (m as { properties?: { reason?: unknown } }).properties?.reason === 'purchase';
             await ingest(
               day.messages.filter(
                 (m) =>

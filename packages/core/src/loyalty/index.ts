@@ -31,3 +31,4 @@ export {
   type TierLevel,
   type TierState,
 } from './program.ts';
+export { onlineOrderOf, type OnlineOrderEvent, type OnlineOrderLine } from './online-order.ts';

@@ -2,11 +2,13 @@ import {
   branchOf,
   isChannel,
   normalizeMessage,
+  onlineOrderOf,
   referralClaimOf,
   toJourneyEvent,
   type EventType,
   type NormalizeResult,
   type NormalizedMessage,
+  type OnlineOrderEvent,
 } from '@jejak/core';
 import {
   EventRepository,
@@ -74,6 +76,12 @@ export class IngestService {
       workspaceId: string,
       claims: readonly ReferralClaimInput[],
     ) => Promise<void>,
+    /** Called in the transaction with the online orders and refunds of the batch (they earn points). */
+    private readonly onOnlineOrders?: (
+      db: Executor,
+      workspaceId: string,
+      orders: readonly { customerId: string; order: OnlineOrderEvent; at: number }[],
+    ) => Promise<void>,
   ) {}
 
   async ingest(key: ApiKey, items: readonly unknown[], options: IngestOptions): Promise<IngestResult> {
@@ -138,7 +146,14 @@ export class IngestService {
             return code === null ? [] : [{ message: m, code }];
           })
         : [];
-    const customers = claiming.length > 0 ? new Map<string, string>() : undefined;
+    const ordering =
+      this.onOnlineOrders && journeys === 'move'
+        ? sorted.fresh.flatMap((m) => {
+            const order = m.type === 'track' ? onlineOrderOf(m) : null;
+            return order === null ? [] : [{ message: m, order }];
+          })
+        : [];
+    const customers = claiming.length > 0 || ordering.length > 0 ? new Map<string, string>() : undefined;
     const accepted = await this.storeAll(trx, workspaceId, sorted.fresh, rules, journeys, customers);
     if (customers && this.onReferralClaims) {
       await this.onReferralClaims(
@@ -149,6 +164,16 @@ export class IngestService {
           return customerId === undefined
             ? []
             : [{ customerId, code, devices: message.anonymousId ? [message.anonymousId] : [] }];
+        }),
+      );
+    }
+    if (customers && this.onOnlineOrders && ordering.length > 0) {
+      await this.onOnlineOrders(
+        trx,
+        workspaceId,
+        ordering.flatMap(({ message, order }) => {
+          const customerId = customers.get(message.messageId);
+          return customerId === undefined ? [] : [{ customerId, order, at: message.at }];
         }),
       );
     }

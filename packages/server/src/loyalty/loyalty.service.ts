@@ -8,6 +8,7 @@ import {
   planOrderReversal,
   redemptionValue,
   type LoyaltyProgram,
+  type OnlineOrderEvent,
 } from '@jejak/core';
 import {
   LoyaltyRepository,
@@ -31,6 +32,9 @@ import { readStanding, type LoyaltyStanding } from './loyalty-standing.ts';
 import { LoyaltyTiers } from './loyalty-tiers.ts';
 
 export type { LoyaltyStanding } from './loyalty-standing.ts';
+
+/** Who the ledger names for points of orders that came through ingestion. */
+const ONLINE_ACTOR: Actor = { id: null, name: 'Online', role: null };
 
 export interface CheckoutPoints {
   /** Rupiah the redeemed points take off the order (0 when none are redeemed). */
@@ -293,6 +297,7 @@ export class LoyaltyService {
       redeemed: input.redeemed?.points ?? 0,
       redeem_value: input.redeemed?.value ?? 0,
       spend: order.total,
+      total: order.total,
       taken_back: 0,
       returned: 0,
       balance_after: after.balance,
@@ -332,8 +337,8 @@ export class LoyaltyService {
   async reverseSale(
     db: Executor,
     input: {
-      order: Order;
-      refundId: string;
+      order: Pick<Order, 'id' | 'total' | 'workspace_id'>;
+      refundId: string | null;
       /** How much of the order is refunded in all, this refund included, and out of how much. */
       refunded: number;
       of: number;
@@ -366,7 +371,7 @@ export class LoyaltyService {
         // Written even when nothing can be taken, so the ledger says what was forgiven.
         await this.ledger.debit(db, account, 'cancel', take, program, {
           orderId: order.id,
-          refundId: input.refundId,
+          ...(input.refundId ? { refundId: input.refundId } : {}),
           actor,
           first: sale.earn_entry_id ?? undefined,
           reason:
@@ -386,7 +391,7 @@ export class LoyaltyService {
         : drawn.reduce<number | null>((m, d) => Math.max(m ?? 0, d.expiresAt!), null);
       await this.ledger.credit(db, account, 'restore', plan.giveBack, program, {
         orderId: order.id,
-        refundId: input.refundId,
+        ...(input.refundId ? { refundId: input.refundId } : {}),
         actor,
         expiresAt: expiresAt ?? (drawn.length === 0 ? this.ledger.expiry(program, at) : null),
       });
@@ -400,6 +405,89 @@ export class LoyaltyService {
       spend: Math.max(0, order.total - spendBack),
     });
     await this.tiers.retier(db, ws, sale.customer_id, program, at);
+  }
+
+  /**
+   * Orders that came through ingestion (core onlineOrderOf), in the ingesting transaction. A completed
+   * order earns by the counter's rules on what was paid (its `total`, else `revenue`), once per order
+   * (`online:<order_id>`); it redeems nothing (a website's discounts are its own) and gives no birthday
+   * bonus. A refund takes its points back as a counter refund does: the amount it names is a share of
+   * the order, cumulative over refunds; no amount refunds the whole order.
+   */
+  async settleOnline(
+    db: Executor,
+    workspaceId: string,
+    orders: readonly { customerId: string; order: OnlineOrderEvent; at: number }[],
+  ): Promise<void> {
+    if (orders.length === 0) return;
+    const program = await this.program(workspaceId, db);
+    const repo = new LoyaltyRepository(db);
+    for (const { customerId, order, at: sentAt } of orders) {
+      // The points are the order's, at its time (a batch may bring in orders of days ago), never later than now.
+      const at = Math.min(sentAt, this.now());
+      const ledger = new LoyaltyLedger(() => at);
+      const sale = await repo.order(workspaceId, order.key);
+      if (order.kind === 'refunded') {
+        if (!sale) continue;
+        const refunded = Math.min(sale.total, sale.total - sale.spend + (order.amount ?? sale.total));
+        await this.reverseSale(db, {
+          order: { id: order.key, total: sale.total, workspace_id: workspaceId },
+          refundId: null,
+          refunded,
+          of: sale.total,
+          full: refunded >= sale.total,
+          actor: ONLINE_ACTOR,
+        });
+        continue;
+      }
+      if (sale || !program.enabled) continue;
+      const account = await ledger.open(db, workspaceId, customerId, program, ONLINE_ACTOR);
+      const multiplierBp = this.multiplierBp(program, account);
+      const earned = earnPoints(program, {
+        total: order.total,
+        redeemedValue: 0,
+        lines: order.lines,
+        multiplierBp,
+      });
+      const unlocksAt = program.pendingDays > 0 ? at + program.pendingDays * DAY_MS : null;
+      const earnEntry =
+        earned.points > 0
+          ? await ledger.credit(db, account, 'earn', earned.points, program, {
+              orderId: order.key,
+              actor: ONLINE_ACTOR,
+              unlocksAt,
+            })
+          : undefined;
+      await this.tiers.retier(db, workspaceId, customerId, program, at);
+      const after = (await repo.account(workspaceId, customerId))!;
+      await repo.insertOrder({
+        workspace_id: workspaceId,
+        order_id: order.key,
+        customer_id: customerId,
+        earned: earned.points,
+        earn_entry_id: earnEntry?.id ?? null,
+        redeemed: 0,
+        redeem_value: 0,
+        spend: order.total,
+        total: order.total,
+        taken_back: 0,
+        returned: 0,
+        balance_after: after.balance,
+        tier_key: after.tier_key,
+        at,
+      });
+      if (earnEntry) {
+        await this.emit(db, workspaceId, customerId, `points-earned:${order.key}`, 'Points Earned', at, {
+          order_id: order.orderId,
+          points: earned.points,
+          base: earned.base,
+          multiplier: multiplierBp / 10_000,
+          balance: earnEntry.balance_after,
+          online: true,
+          ...(unlocksAt !== null ? { pending: true, unlocks_at: new Date(unlocksAt).toISOString() } : {}),
+        });
+      }
+    }
   }
 
   /** The points of a sale, for its view and receipt (undefined when it has none). */

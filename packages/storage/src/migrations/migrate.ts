@@ -22,6 +22,7 @@ import * as journeyDailyEntries from './2026-11-25T0100-journey-daily-entries.ts
 import * as loyaltyPending from './2026-11-25T1100-loyalty-pending.ts';
 import * as loyaltyMerges from './2026-11-25T1101-loyalty-merges.ts';
 import * as loyaltyTierChanges from './2026-11-25T1102-loyalty-tier-changes.ts';
+import * as loyaltyOrderTotal from './2026-11-25T1103-loyalty-order-total.ts';
 import * as adSpend from './2026-11-25T1500-ad-spend.ts';
 import * as segments from './2026-11-25T1400-segments.ts';
 import * as referrals from './2026-11-25T1000-referrals.ts';
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T1100-loyalty-pending': loyaltyPending,
   '2026-11-25T1101-loyalty-merges': loyaltyMerges,
   '2026-11-25T1102-loyalty-tier-changes': loyaltyTierChanges,
+  '2026-11-25T1103-loyalty-order-total': loyaltyOrderTotal,
   '2026-11-25T1500-ad-spend': adSpend,
   '2026-11-25T1400-segments': segments,
   '2026-11-25T1000-referrals': referrals,

@@ -473,6 +473,7 @@ function normaliseOrder(row: LoyaltyOrder): LoyaltyOrder {
     redeemed: Number(row.redeemed),
     redeem_value: Number(row.redeem_value),
     spend: Number(row.spend),
+    total: Number(row.total),
     taken_back: Number(row.taken_back),
     returned: Number(row.returned),
     balance_after: Number(row.balance_after),
