@@ -33,6 +33,8 @@ const CustomerValuePage = lazy(() =>
 const AttributionPage = lazy(() =>
   import('./analytics/attribution.page.tsx').then((m) => ({ default: m.AttributionPage })),
 );
+const FunnelPage = lazy(() => import('./analytics/funnel.page.tsx').then((m) => ({ default: m.FunnelPage })));
+const PathsPage = lazy(() => import('./analytics/paths.page.tsx').then((m) => ({ default: m.PathsPage })));
 const RfmPage = lazy(() => import('./analytics/rfm.page.tsx').then((m) => ({ default: m.RfmPage })));
 const RetentionPage = lazy(() =>
   import('./analytics/retention.page.tsx').then((m) => ({ default: m.RetentionPage })),
@@ -136,6 +138,8 @@ createRoot(document.getElementById('root')!).render(
               <Route path="pengalaman-negatif" element={<NegativeExperiencesPage />} />
               <Route path="atribusi" element={<AttributionPage />} />
               <Route path="retensi" element={<RetentionPage />} />
+              <Route path="corong" element={<FunnelPage />} />
+              <Route path="jalur" element={<PathsPage />} />
               <Route path="kasir" element={<CounterPage />} />
               <Route path="penjualan" element={<OrdersPage />} />
               <Route path="penjualan/:orderId" element={<OrdersPage />} />

@@ -69,3 +69,34 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
+
+/** Posts `body` and saves the CSV answer as `filename` (an export whose question is too long for a link). */
+export async function downloadCsv(path: string, body: unknown, filename: string): Promise<void> {
+  const response = await fetch(`/api/v1${path}`, {
+    method: 'POST',
+    headers: {
+      accept: 'text/csv',
+      'content-type': 'application/json',
+      'x-csrf-token': await ensureCsrfToken(),
+    },
+    credentials: 'same-origin',
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    const error = ((await response.json()) as ApiErrorBody | undefined)?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'unknown',
+      error?.message ?? response.statusText,
+      error?.details,
+    );
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

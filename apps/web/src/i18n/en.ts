@@ -80,6 +80,8 @@ export const en: Catalogue = {
     segments: 'Saved segments',
     negativeExperiences: 'Negative experiences',
     attribution: 'Attribution & ROAS',
+    funnels: 'Event funnels',
+    paths: 'Customer paths',
     customerValue: 'Customer value',
     content: 'Stage content',
     interviews: 'Interviews',

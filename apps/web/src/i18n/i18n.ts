@@ -18,6 +18,8 @@ import { segmentsEn } from './segments.en.ts';
 import { segmentsId } from './segments.id.ts';
 import { referralsEn } from './referrals.en.ts';
 import { referralsId } from './referrals.id.ts';
+import { eventAnalysisEn } from './event-analysis.en.ts';
+import { eventAnalysisId } from './event-analysis.id.ts';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -61,6 +63,7 @@ export function setupI18n() {
         retention: retentionId,
         segments: segmentsId.segments,
         referrals: referralsId.referrals,
+        eventAnalysis: eventAnalysisId.eventAnalysis,
       },
       en: {
         translation: en,
@@ -72,6 +75,7 @@ export function setupI18n() {
         retention: retentionEn,
         segments: segmentsEn.segments,
         referrals: referralsEn.referrals,
+        eventAnalysis: eventAnalysisEn.eventAnalysis,
       },
     },
     ns: [
@@ -84,6 +88,7 @@ export function setupI18n() {
       'retention',
       'segments',
       'referrals',
+      'eventAnalysis',
     ],
     defaultNS: 'translation',
     lng: savedLanguage(),

@@ -84,6 +84,8 @@ export const id = {
     segments: 'Segmen tersimpan',
     negativeExperiences: 'Pengalaman negatif',
     attribution: 'Atribusi & ROAS',
+    funnels: 'Corong peristiwa',
+    paths: 'Jalur pelanggan',
     customerValue: 'Nilai pelanggan',
     content: 'Konten per tahap',
     interviews: 'Wawancara',

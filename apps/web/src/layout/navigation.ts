@@ -17,6 +17,8 @@ export interface NavItem {
     | 'negativeExperiences'
     | 'attribution'
     | 'retention'
+    | 'funnels'
+    | 'paths'
     | 'supportSettings'
     | 'counter'
     | 'orders'
@@ -53,6 +55,8 @@ const NAV: readonly NavItem[] = [
   { key: 'negativeExperiences', path: 'pengalaman-negatif', permission: 'analytics.read' },
   { key: 'attribution', path: 'atribusi', permission: 'analytics.read' },
   { key: 'retention', path: 'retensi', permission: 'analytics.read' },
+  { key: 'funnels', path: 'corong', permission: 'analytics.read' },
+  { key: 'paths', path: 'jalur', permission: 'analytics.read' },
   { key: 'supportSettings', path: 'support-settings', permission: 'support.manage' },
   { key: 'counter', path: 'kasir', permission: 'sales.write' },
   { key: 'orders', path: 'penjualan', permission: 'sales.read' },
