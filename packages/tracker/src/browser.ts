@@ -55,6 +55,12 @@ function safely<T>(read: () => T): T | undefined {
   }
 }
 
+/** The code the `/ajak/` link kept in its first-party cookie (`jejak_ref`), if the visitor came through one. */
+function referralCookie(): string | undefined {
+  const match = /(?:^|;\s*)jejak_ref=([^;]+)/.exec(safely(() => document.cookie) ?? '');
+  return match ? decodeURIComponent(match[1]!) : undefined;
+}
+
 function start(): void {
   const w = window as JejakWindow;
   if (typeof w.jejak === 'object' && w.jejak !== null && 'version' in w.jejak) return; // included twice
@@ -77,6 +83,7 @@ function start(): void {
     userAgent: navigator.userAgent,
     locale: navigator.language,
     timezone: safely(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
+    referralCode: referralCookie(),
     now: () => Date.now(),
     uuid,
     send: browserSend(`${host}/v1/batch`),

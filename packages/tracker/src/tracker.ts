@@ -31,6 +31,8 @@ export interface TrackerEnv {
   userAgent: string;
   locale?: string;
   timezone?: string;
+  /** The referral code of the `/ajak/` link that brought the visitor (its first-party cookie), if any. */
+  referralCode?: string;
   now(): number;
   uuid(): string;
   send(body: string, mode: SendMode): Promise<SendResult>;
@@ -196,6 +198,8 @@ export class Tracker {
       ...(env.locale ? { locale: env.locale } : {}),
       ...(env.timezone ? { timezone: env.timezone } : {}),
       ...(this.campaign ? { campaign: this.campaign } : {}),
+      // Segment's referrer object: Jejak attributes an identify or `Signed Up` carrying it to the code's owner.
+      ...(env.referralCode ? { referrer: { type: 'jejak', id: env.referralCode } } : {}),
     };
   }
 

@@ -42,6 +42,16 @@ describe('Tracker messages', () => {
     ]);
   });
 
+  it('names the referral code of the link that brought the visitor as Segment’s context.referrer', async () => {
+    const browser = aBrowser();
+    new Tracker({ ...browser.env, referralCode: 'K7QXH3' }).identify('u-1', { name: 'Budi' });
+    await browser.tick();
+    expect(browser.sent[0]!.body.batch[0]).toMatchObject({
+      type: 'identify',
+      context: { referrer: { type: 'jejak', id: 'K7QXH3' } },
+    });
+  });
+
   it('sends custom events with their properties, and ignores an event without a name', async () => {
     const browser = aBrowser();
     const tracker = new Tracker(browser.env);
