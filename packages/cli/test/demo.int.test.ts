@@ -142,6 +142,13 @@ describe('jejak demo', () => {
       expect(points.tiers.filter((t) => t.key !== null && t.customers > 0).length).toBeGreaterThan(1);
       expect(points.redeemed).toBeGreaterThan(0);
       expect(result.sales.redemptions).toBeGreaterThan(0);
+      // The referral program ran too: friends converted, a refunded first order cancelled, own codes refused.
+      const referrals = await api.get<{ byStatus: Record<string, number>; refusals: { reason: string }[] }>(
+        `${base}/referrals/results?from=2025-11-24T00:00:00Z&to=2026-11-24T00:00:00Z`,
+      );
+      expect(referrals.byStatus.rewarded).toBeGreaterThan(0);
+      expect(referrals.byStatus.cancelled).toBeGreaterThan(0);
+      expect(referrals.refusals.map((r) => r.reason)).toContain('self_customer');
       const employees = await api.get<{ rows: { name: string }[] }>(`${base}/reports/employees?${year}`);
       expect(employees.rows.length).toBeGreaterThanOrEqual(9);
 

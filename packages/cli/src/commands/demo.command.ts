@@ -183,6 +183,7 @@ export function registerDemo(program: Command): void {
             workspace,
             events,
             sales: counter.counts,
+            referrals: counter.referrals.counts,
             rejected,
             tickets,
             feedback: feedback.counts,
@@ -206,7 +207,8 @@ export function registerDemo(program: Command): void {
             `\nCreated ${workspace.name} (${workspace.slug}, id ${workspace.id}) with ${events} events` +
               `${rejected ? ` (${rejected} refused, see the quarantine)` : ''}, ` +
               `${counter.counts.orders} counter sales (${counter.counts.guests} to guests), ` +
-              `${counter.counts.refunds} refunds and ${counter.counts.voids} voids.\n` +
+              `${counter.counts.refunds} refunds and ${counter.counts.voids} voids; ` +
+              `${counter.referrals.counts.referred} friends referred (${counter.referrals.counts.rewarded} rewarded).\n` +
               (customerValue
                 ? `Customer value predicted for ${customerValue.customers} buyers (${customerValue.repeatCustomers} bought again).\n\n`
                 : '\n') +

@@ -4,6 +4,7 @@ import { IdentityRepository, LoyaltyRepository, writeTransaction } from '@jejak/
 import type { Branch, BusinessProfile } from './business-profile.types.ts';
 import { REFUND_REASONS, STAFF, counterCatalogue, type CatalogueItem } from './counter-catalogue.ts';
 import { REDEEM_FROM, demoLoyaltyProgram } from './loyalty.demo.ts';
+import { DemoReferrals } from './referrals.demo.ts';
 import { SeededRandom, WeightedTable } from './seeded-random.ts';
 
 const MINUTE = 60_000;
@@ -62,6 +63,7 @@ export class CounterSales {
   private readonly placed = new Map<string, { orderId: string; branch: Branch }>();
   private readonly customers = new Map<string, string>();
   private readonly program;
+  readonly referrals: DemoReferrals;
   private pendingRefunds: {
     at: number;
     orderId: string;
@@ -94,6 +96,7 @@ export class CounterSales {
     this.payments = new WeightedTable(business.payments.store);
     this.hours = new WeightedTable(business.hours);
     this.program = demoLoyaltyProgram(business.rupiahPerPoint);
+    this.referrals = new DemoReferrals(this.sales, workspaceId, seed);
   }
 
   /** The catalogue, and the opening stock of the shelf goods at every outlet. */
@@ -101,6 +104,7 @@ export class CounterSales {
     this.at = start;
     // The points program runs from the first day, so the year's counter sales earn and redeem.
     await this.sales.loyalty.putProgram(this.workspaceId, this.program);
+    await this.referrals.setUp();
     for (const item of counterCatalogue(this.business)) {
       const product = await this.sales.products.create(this.workspaceId, {
         sku: item.sku,
@@ -134,6 +138,8 @@ export class CounterSales {
    * customers' and the guests') in time order in one transaction, then the refunds and voids due.
    */
   async day(dayStart: number, simulated: readonly unknown[]): Promise<void> {
+    this.at = dayStart;
+    await this.referrals.rewardDue();
     await this.deliver(dayStart + 6 * HOUR);
     const sales = [...simulated.map((m) => this.fromSimulation(m as SimulatedSale)), ...this.guests(dayStart)]
       .filter((s): s is Sale => s !== null)
@@ -177,6 +183,8 @@ export class CounterSales {
   /** Refunds and voids still due at the end. */
   async finish(end: number): Promise<void> {
     await this.settleRefunds(end);
+    this.at = end;
+    await this.referrals.rewardDue();
   }
 
   private async sell(trx: Parameters<Services['orders']['place']>[0], sale: Sale): Promise<void> {
@@ -185,6 +193,7 @@ export class CounterSales {
     const total = sale.lines.reduce((s, l) => s + this.products.get(l.sku)!.item.price * l.quantity, 0);
     const customerId = sale.userId !== null ? (this.customers.get(sale.userId) ?? null) : null;
     const redeem = customerId ? await this.redeemable(trx, customerId, total) : null;
+    const referral = customerId ? await this.referrals.before(trx, customerId) : null;
     const order = await this.sales.orders.place(
       trx,
       this.workspaceId,
@@ -194,6 +203,7 @@ export class CounterSales {
         payments: this.pay(total - (redeem?.value ?? 0), sale.method),
         customerId,
         ...(redeem ? { redeemPoints: redeem.points } : {}),
+        ...(referral?.code ? { referralCode: referral.code } : {}),
       },
       { id: null, name: sale.cashier, role: 'cashier' },
     );
@@ -206,9 +216,11 @@ export class CounterSales {
       if (this.shelf.has(key)) this.shelf.set(key, this.shelf.get(key)! - l.quantity);
     }
     if (sale.simulatedId) this.placed.set(sale.simulatedId, { orderId: order.id, branch: sale.branch });
+    if (customerId) this.referrals.after(customerId);
     const roll = this.random.next();
-    if (roll >= 0.015) return;
-    const kind = roll < 0.012 ? 'refund' : 'void';
+    // A referred friend's first order brought back inside the window cancels the referral.
+    if (roll >= 0.015 && !referral?.refundFirst) return;
+    const kind = roll < 0.012 || referral?.refundFirst ? 'refund' : 'void';
     const first = await trx
       .selectFrom('order_lines')
       .select('id')
