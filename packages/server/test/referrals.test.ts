@@ -374,3 +374,41 @@ describe('affiliates', () => {
     expect(sale.referral?.claim).toMatchObject({ status: 'refused', reason: 'affiliate_inactive' });
   });
 });
+
+describe('a voucher as the friend’s reward', () => {
+  it('issues a one-use code of the promotion to the friend, closed when his first purchase is refunded', async () => {
+    const promotion = await asUser(t, shop.owner, 'POST', salesUrl(t, '/promotions'), {
+      name: 'Hadiah teman',
+      trigger: 'code',
+      reward: { type: 'amount', amount: 5_000 },
+    });
+    const promotionId = promotion.json<{ id: string }>().id;
+    const put = await asUser(t, shop.owner, 'PUT', salesUrl(t, '/referrals/program'), {
+      ...program,
+      friendReward: { type: 'voucher', promotionId },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const gita = await aCustomer(t, shop, '0812-7000-0007', 'Gita');
+    const sale = await sellTo(gita, sitiCode);
+    expect(sale.referral?.claim?.status).toBe('qualified');
+    const codes = await asUser(t, shop.owner, 'GET', salesUrl(t, `/promotions/${promotionId}/codes`));
+    const [voucher] = codes.json<{ items: { code: string; customerId: string; maxUses: number }[] }>().items;
+    expect(voucher).toMatchObject({ customerId: gita, maxUses: 1 });
+    expect(voucher!.code).toMatch(/^REF-/);
+    tick();
+    expect((await refundAll(sale)).statusCode).toBe(201);
+    const after = await asUser(t, shop.owner, 'GET', salesUrl(t, `/promotions/${promotionId}/codes`));
+    expect(after.json<{ items: { maxUses: number; uses: number }[] }>().items[0]).toMatchObject({
+      maxUses: 0,
+      uses: 0,
+    });
+    tick();
+    const use = await asUser(t, shop.cashier, 'POST', salesUrl(t, `/branches/${shop.branch}/orders`), {
+      customerId: gita,
+      lines: [{ productId: shop.product.latte, quantity: 1 }],
+      payments: [{ method: 'qris', amount: 17_000 }],
+      voucherCodes: [voucher!.code],
+    });
+    expect(use.statusCode).toBe(409);
+  });
+});
