@@ -297,9 +297,19 @@ describe('dashboard: points at the counter', () => {
     await owner.getByTestId('promo-cap').fill('10000');
     await owner.getByTestId('promo-from').fill('14:00');
     await owner.getByTestId('promo-to').fill('17:00');
+    // For Gold members only, on the drinks (the program's tiers and the products' categories).
+    await owner.getByTestId('promo-tier-gold').check();
+    await owner.getByTestId('promo-categories').selectOption(['Minuman']);
     await owner.getByTestId('promo-submit').click();
     await owner.getByTestId('promo-created').waitFor();
     await owner.getByTestId('promotion-Happy hour sore').waitFor();
+    const created = await api.get<{
+      items: { name: string; tiers: string[] | null; categories: string[] | null }[];
+    }>(`/api/v1/workspaces/${ws}/promotions`);
+    expect(created.items.find((p) => p.name === 'Happy hour sore')).toMatchObject({
+      tiers: ['gold'],
+      categories: ['Minuman'],
+    });
 
     await owner.getByTestId('promo-name').fill('Brosur Desember');
     await owner.getByTestId('promo-trigger').selectOption('code');

@@ -39,6 +39,10 @@ export interface PromotionInput {
   totalLimit?: number | null;
   perCustomerLimit?: number | null;
   branchIds?: string[] | null;
+  productIds?: string[] | null;
+  categories?: string[] | null;
+  segments?: string[] | null;
+  tiers?: string[] | null;
   stacking?: 'exclusive' | 'stackable';
 }
 

@@ -5,6 +5,7 @@ import { useBranches, useProductList } from '../api/sales.api.ts';
 import { startOfDay, addDays } from '../format/zoned-day.ts';
 import { useWorkspace } from '../layout/workspace-context.ts';
 import { ErrorNotice } from '../pages/error-notice.tsx';
+import { NO_RESTRICTIONS, PromotionRestrictions, type Restrictions } from './promotion-restrictions.tsx';
 
 const whole = (value: string): number | null => {
   const digits = value.replace(/\D/g, '');
@@ -21,6 +22,7 @@ export function PromotionForm({ onCreated }: { onCreated: (p: Promotion) => void
   const [rewardType, setRewardType] = useState<'percent' | 'amount' | 'free_item'>('percent');
   const [freeProduct, setFreeProduct] = useState('');
   const [branchIds, setBranchIds] = useState<string[]>([]);
+  const [restrictions, setRestrictions] = useState<Restrictions>(NO_RESTRICTIONS);
   const products = useProductList(workspace.id);
   const branches = useBranches(workspace.id);
   const [value, setValue] = useState('');
@@ -51,6 +53,10 @@ export function PromotionForm({ onCreated }: { onCreated: (p: Promotion) => void
             ? { type: 'amount', amount }
             : { type: 'free_item', productId: freeProduct, quantity: Math.max(amount, 1) },
       branchIds: branchIds.length > 0 ? branchIds : null,
+      productIds: restrictions.productIds.length > 0 ? restrictions.productIds : null,
+      categories: restrictions.categories.length > 0 ? restrictions.categories : null,
+      segments: restrictions.segments.length > 0 ? restrictions.segments : null,
+      tiers: restrictions.tiers.length > 0 ? restrictions.tiers : null,
       minSpend: whole(minSpend) ?? 0,
       startsAt: starts ? startOfDay(starts, zone) : null,
       // The end date is the last day it runs: it ends when the next one begins.
@@ -65,6 +71,7 @@ export function PromotionForm({ onCreated }: { onCreated: (p: Promotion) => void
       onSuccess: (p) => {
         setDone(t('promotions.create.created', { name: p.name }));
         setName('');
+        setRestrictions(NO_RESTRICTIONS);
         onCreated(p);
       },
     });
@@ -179,6 +186,7 @@ export function PromotionForm({ onCreated }: { onCreated: (p: Promotion) => void
             ))}
           </fieldset>
         )}
+        <PromotionRestrictions workspaceId={workspace.id} value={restrictions} onChange={setRestrictions} />
         <label>
           {t('promotions.create.hoursFrom')}
           <input
