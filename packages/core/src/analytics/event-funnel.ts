@@ -175,6 +175,8 @@ export function computeFunnel(
   const chain = new Float64Array(k + 1);
   const fresh = new Float64Array(k + 1);
   const first = matchers[0];
+  // A step without filters matches exactly the rows its name bit says: no call needed for it.
+  const plain = Uint8Array.from(query.steps, (s) => ((s.filters?.length ?? 0) === 0 ? 1 : 0));
 
   for (let c = 0; c < customers; c++) {
     const lo = start[c]!;
@@ -201,9 +203,9 @@ export function computeFunnel(
           for (let j = k; j >= 2; j--) {
             if (!(mask & (1 << (j - 1)))) continue;
             const s = chain[j - 1]!;
-            if (s === s && t - s <= window && matchers[j - 1]!(i)) fresh[j] = s;
+            if (s === s && t - s <= window && (plain[j - 1] === 1 || matchers[j - 1]!(i))) fresh[j] = s;
           }
-          if (mask & 1 && t >= from && t < to && first(i)) {
+          if (mask & 1 && t >= from && t < to && (plain[0] === 1 || first(i))) {
             fresh[1] = t;
             if (entryRow < 0) entryRow = i;
           }
@@ -213,9 +215,15 @@ export function computeFunnel(
           for (let j = k; j >= 2; j--) {
             if (!(mask & (1 << (j - 1)))) continue;
             const s = chain[j - 1]!;
-            if (s === s && t - s <= window && matchers[j - 1]!(i) && !(chain[j]! >= s)) chain[j] = s;
+            if (
+              s === s &&
+              t - s <= window &&
+              (plain[j - 1] === 1 || matchers[j - 1]!(i)) &&
+              !(chain[j]! >= s)
+            )
+              chain[j] = s;
           }
-          if (mask & 1 && t >= from && t < to && first(i)) {
+          if (mask & 1 && t >= from && t < to && (plain[0] === 1 || first(i))) {
             chain[1] = t;
             if (entryRow < 0) entryRow = i;
           }
