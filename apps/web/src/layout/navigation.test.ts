@@ -34,6 +34,8 @@ describe('navigation', () => {
       'negativeExperiences',
       'attribution',
       'retention',
+      'funnels',
+      'paths',
       'orders',
       'reports',
       'loyalty',
