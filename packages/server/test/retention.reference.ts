@@ -21,6 +21,8 @@ export interface ReferenceQuery {
   returnEvent: string | null;
   branchId?: string;
   withinDays?: number;
+  /** 10 ** the workspace currency's minor-unit digits: events carry major units, the answers minor (default 1, IDR). */
+  scale?: number;
 }
 
 type Cells = Record<string, number>;
@@ -45,9 +47,10 @@ export class RetentionReference {
   }
 
   private revenue() {
+    const scale = sql.lit(this.q.scale ?? 1);
     return this.store.dialect === 'sqlite'
-      ? sql`coalesce(json_extract(e.properties_json, '$.revenue'), json_extract(e.properties_json, '$.total'), 0)`
-      : sql`cast(coalesce(cast(e.properties_json as jsonb) ->> 'revenue', cast(e.properties_json as jsonb) ->> 'total', '0') as numeric)`;
+      ? sql`round(coalesce(json_extract(e.properties_json, '$.revenue'), json_extract(e.properties_json, '$.total'), 0) * ${scale})`
+      : sql`round(cast(coalesce(cast(e.properties_json as jsonb) ->> 'revenue', cast(e.properties_json as jsonb) ->> 'total', '0') as numeric) * ${scale})`;
   }
 
   private q!: ReferenceQuery;

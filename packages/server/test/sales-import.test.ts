@@ -106,6 +106,18 @@ describe('importing historical sales', () => {
       .where('external_ref', '=', '539492')
       .executeTakeFirstOrThrow();
     expect(guest.customer_id).toBeNull();
+    // Events carry money in major units as Segment clients send it (pounds here), orders in minor (pence).
+    const completed = await db
+      .selectFrom('events')
+      .select('properties_json')
+      .where('workspace_id', '=', ws)
+      .where('message_id', '=', `order-completed:${order.id}`)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(completed.properties_json)).toMatchObject({
+      total: 72.94,
+      revenue: 72.94,
+      currency: 'GBP',
+    });
     const events = await db
       .selectFrom('events')
       .select(['name', 'at', 'channel'])

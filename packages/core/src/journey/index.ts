@@ -13,7 +13,13 @@ export {
 } from './journey-signal.ts';
 export { compileRules } from './rules.compile.ts';
 export { namesReadingProperties } from './rules.properties.ts';
-export { ORDER_AMOUNT_PROPERTIES, minorUnitDigits, orderAmount, toMinorUnits } from './order-value.ts';
+export {
+  ORDER_AMOUNT_PROPERTIES,
+  fromMinorUnits,
+  minorUnitDigits,
+  orderAmount,
+  toMinorUnits,
+} from './order-value.ts';
 export { ReplayPass, type AppliedSink, type TransitionSink } from './replay-pass.ts';
 export type { CompiledRules } from './rules.compile.ts';
 export { DEFAULT_RULES } from './rules.default.ts';

@@ -64,3 +64,13 @@ export function minorUnitDigits(currency: string): number {
 export function toMinorUnits(amount: number, currency: string): number {
   return Math.round(amount * 10 ** minorUnitDigits(currency));
 }
+
+/**
+ * An amount in the currency's minor unit (as Jejak stores money) in major units, as events carry it.
+ *
+ * @example fromMinorUnits(150000, 'IDR') // 150000
+ * @example fromMinorUnits(1999, 'GBP') // 19.99
+ */
+export function fromMinorUnits(amount: number, currency: string): number {
+  return amount / 10 ** minorUnitDigits(currency);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minorUnitDigits, orderAmount, toMinorUnits } from '../../src/journey/order-value.ts';
+import { fromMinorUnits, minorUnitDigits, orderAmount, toMinorUnits } from '../../src/journey/order-value.ts';
 import { rulesWith, anEvent, anOrder, DAY, run, T0 } from './journey.factory.ts';
 
 describe('orderAmount', () => {
@@ -22,6 +22,9 @@ describe('orderAmount', () => {
     expect(toMinorUnits(150_000, 'IDR')).toBe(150_000);
     expect(toMinorUnits(19.99, 'USD')).toBe(1999);
     expect(toMinorUnits(500, 'JPY')).toBe(500);
+    expect(fromMinorUnits(150_000, 'IDR')).toBe(150_000);
+    expect(fromMinorUnits(7294, 'GBP')).toBe(72.94);
+    expect(toMinorUnits(fromMinorUnits(7294, 'GBP'), 'GBP')).toBe(7294);
   });
 });
 

@@ -1,6 +1,7 @@
 import {
   appendEventColumns,
   EventColumnsBuilder,
+  minorUnitDigits,
   withoutCustomers,
   type EventColumnRow,
   type EventColumns,
@@ -24,6 +25,8 @@ interface PropertyStore {
 
 interface WorkspaceColumns {
   columns: EventColumns;
+  /** 10 ** the minor-unit digits of the workspace currency: events carry major units, the layout minor. */
+  scale: number;
   /** Highest seq read. */
   watermark: number;
   /** Tail reads start above this (PostgreSQL commits seqs out of order); seqs above it already read. */
@@ -55,19 +58,20 @@ const SQLITE_REVENUE =
 /** How long a PostgreSQL transaction may hold a seq before committing it and still be seen. */
 const LOOKBACK_MS = 30_000;
 
-function money(value: unknown): number {
+/** An event's amount (major units, as Segment clients send it) in the workspace currency's minor unit. */
+function money(value: unknown, scale: number): number {
   const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
-  return Number.isFinite(n) ? Math.round(n) : 0;
+  return Number.isFinite(n) ? Math.round(n * scale) : 0;
 }
 
-function toRow(r: LoadedRow): EventColumnRow {
+function toRow(r: LoadedRow, scale: number): EventColumnRow {
   return {
     customerId: r.customer_id,
     at: Number(r.at),
     name: r.name,
     channel: r.channel,
     branchId: r.branch_id,
-    revenue: money(r.revenue),
+    revenue: money(r.revenue, scale),
     seq: Number(r.seq),
   };
 }
@@ -230,6 +234,12 @@ export class EventColumnsService {
   private async load(workspaceId: string): Promise<WorkspaceColumns> {
     const mergeCount = await this.mergeState(workspaceId);
     const merges = new Map((await this.mergeRows(workspaceId)).map((m) => [m.id, m.undone_at !== null]));
+    const workspace = await this.store.db
+      .selectFrom('workspaces')
+      .select('currency')
+      .where('id', '=', workspaceId)
+      .executeTakeFirst();
+    const scale = 10 ** minorUnitDigits(workspace?.currency ?? 'IDR');
     const builder = new EventColumnsBuilder();
     let watermark = 0;
     if (this.store.sqlite) {
@@ -249,18 +259,19 @@ export class EventColumnsService {
           name: r[3] as string,
           channel: r[4] as string,
           branchId: r[5] as string | null,
-          revenue: money(r[6]),
+          revenue: money(r[6], scale),
         });
         if (seq > watermark) watermark = seq;
       }
     } else {
       for await (const batch of this.rows(workspaceId, 0)) {
-        for (const r of batch) builder.add(toRow(r));
+        for (const r of batch) builder.add(toRow(r, scale));
         watermark = Number(batch.at(-1)!.seq);
       }
     }
     return {
       columns: builder.build(),
+      scale,
       watermark,
       lowMark: watermark,
       recent: new Set(),
@@ -311,7 +322,7 @@ export class EventColumnsService {
       for (const r of batch) {
         const seq = Number(r.seq);
         if (seq <= next.lowMark || recent.has(seq)) continue;
-        tail.push(toRow(r));
+        tail.push(toRow(r, state.scale));
         recent.add(seq);
         if (seq > watermark) watermark = seq;
       }
@@ -348,7 +359,7 @@ export class EventColumnsService {
     for (let i = 0; i < customerIds.length; i += 500) {
       for await (const batch of this.rows(workspaceId, 0, customerIds.slice(i, i + 500), state.watermark)) {
         for (const r of batch) {
-          rows.push(toRow(r));
+          rows.push(toRow(r, state.scale));
           if (Number(r.seq) > state.lowMark) state.recent.add(Number(r.seq));
         }
       }

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
+  fromMinorUnits,
   planPayments,
   type Channel,
   type PlannedOrder,
@@ -147,8 +148,8 @@ export class SalesImportWriter {
           order_id: order.id,
           receipt_no: order.receipt_no,
           refund_id: refundId,
-          total: plan.amount,
-          order_total: order.total,
+          total: this.major(plan.amount),
+          order_total: this.major(order.total),
           full: order.refunded_total + plan.amount === order.total,
           reason: `Cancellation ${refund.cancellation} (imported)`,
           products: plan.lines.slice(0, MAX_EVENT_PRODUCTS).map((p) => {
@@ -158,7 +159,7 @@ export class SalesImportWriter {
               sku: line.sku,
               name: line.name,
               quantity: p.quantity,
-              refunded: p.amount,
+              refunded: this.major(p.amount),
             };
           }),
         }),
@@ -261,10 +262,10 @@ export class SalesImportWriter {
             order_id: id,
             receipt_no: order.receipt_no,
             external_ref: planned.ref,
-            total: priced.total,
-            revenue: priced.total,
-            subtotal: priced.subtotal,
-            discount: priced.discountTotal,
+            total: this.major(priced.total),
+            revenue: this.major(priced.total),
+            subtotal: this.major(priced.subtotal),
+            discount: this.major(priced.discountTotal),
             tax: 0,
             branch_id: branch.id,
             branch: branch.name,
@@ -273,7 +274,7 @@ export class SalesImportWriter {
               product_id: l.product_id,
               sku: l.sku,
               name: l.name,
-              price: l.unit_price,
+              price: this.major(l.unit_price),
               quantity: l.quantity,
             })),
             products_count: lines.length,
@@ -346,6 +347,11 @@ export class SalesImportWriter {
       wanted.map((value) => ({ kind: 'user_id', value })),
     );
     return new Map(keys.map((k) => [k.value, k.customer_id]));
+  }
+
+  /** Events carry money in the currency's major unit, as Segment clients send it (orders store minor units). */
+  private major(amount: number): number {
+    return fromMinorUnits(amount, this.ctx.currency);
   }
 
   private track(
