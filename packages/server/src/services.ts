@@ -61,7 +61,12 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
   const salesJourney = new SalesJourney(journey, store.dialect, now);
   const salesSettings = new SalesSettingsService(store, now);
   const loyalty = new LoyaltyService(store, salesJourney, now);
-  const promotionCheckout = new PromotionCheckout(loyaltyAudience, salesJourney);
+  const segments = new SegmentService(store, journey, now);
+  journey.observe(segments.customersChanged);
+  const promotionAudience = loyaltyAudience((db, workspaceId, customerId) =>
+    segments.membership.rfmSegmentOf(db, workspaceId, customerId),
+  );
+  const promotionCheckout = new PromotionCheckout(promotionAudience, salesJourney);
   const referrals = new ReferralService(store, new ReferralRewards(loyalty, now), salesJourney, now);
   const orders = new OrderService(
     store,
@@ -81,8 +86,6 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     (db, workspaceId, claims) => referrals.claimFromEvents(db, workspaceId, claims),
     (db, workspaceId, orders) => loyalty.settleOnline(db, workspaceId, orders),
   );
-  const segments = new SegmentService(store, journey, now);
-  journey.observe(segments.customersChanged);
   return {
     accounts,
     sessions: new SessionService(store, now, sessionTtlMs),
@@ -127,6 +130,7 @@ export function createServices(store: Store, now: () => number = Date.now, sessi
     eventAnalysis: new EventAnalysisService(store, eventColumns),
     retention: new RetentionService(store, eventColumns, now),
     segments,
+    promotionAudience,
     negativeExperiences: new NegativeExperienceService(store, now),
     customerImport: new CustomerImportService(store, ingest, now),
   };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { presetMapping } from '@jejak/core';
+import { CustomerRepository } from '@jejak/storage';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, T0, startTestApp, type TestApp } from './harness.ts';
@@ -130,5 +131,18 @@ describe('RFM on Online Retail', () => {
         .map((c) => c.customerId)
         .sort(),
     );
+  });
+
+  it('gives a promotion restricted to an RFM segment the segment SQL scores the customer in', async () => {
+    const expected = await scoredBySql();
+    const customers = new CustomerRepository(t.store.db);
+    for (const segment of new Set(expected.map((c) => c.segment))) {
+      const scored = expected.find((c) => c.segment === segment)!;
+      const customer = (await customers.get(ws, scored.customerId))!;
+      const facts = await t.services.promotionAudience.of(t.store.db, ws, customer);
+      expect(facts.segments, scored.customerId).toContain(segment);
+      for (const other of expected.map((c) => c.segment).filter((x) => x !== segment))
+        expect(facts.segments).not.toContain(other);
+    }
   });
 });

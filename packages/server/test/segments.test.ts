@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { CustomerRepository } from '@jejak/storage';
-import { loyaltyAudience } from '../src/promotions/promotion-audience.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, T0, aTrack, anIdentify, startTestApp, type ErrorBody, type TestApp } from './harness.ts';
 
@@ -221,7 +220,9 @@ describe('saved segments', () => {
   it('gives promotions restricted to a segment the saved segments a customer is in', async () => {
     const [member] = await membersByApi();
     const customer = (await new CustomerRepository(t.store.db).get(ws, member!))!;
-    expect((await loyaltyAudience.of(t.store.db, ws, customer)).segments).toContain('Pembeli aktif');
+    expect((await t.services.promotionAudience.of(t.store.db, ws, customer)).segments).toContain(
+      'Pembeli aktif',
+    );
   });
 
   it('takes a customer merged into another out of his segments, and puts him back when the merge is undone', async () => {

@@ -32,16 +32,25 @@ export const traitsAudience: PromotionAudience = {
   },
 };
 
+/** A customer's RFM segment now (its key, `champions`...), null for who has bought nothing. */
+export type RfmSegmentOf = (db: Executor, workspaceId: string, customerId: string) => Promise<string | null>;
+
 /**
  * The loyalty program's tier of the customer (its key), over what the traits say; his segments are
- * the saved segments he is in now (by name) beside those the `segments` trait names.
+ * his RFM segment (the key the promotion form offers: `champions`, `at_risk`...), the saved segments
+ * he is in now (by name) and those the `segments` trait names.
  */
-export const loyaltyAudience: PromotionAudience = {
-  async of(db, workspaceId, customer) {
-    const facts = await traitsAudience.of(db, workspaceId, customer);
-    const saved = await new SegmentRepository(db).segmentsOfCustomer(workspaceId, customer.id);
-    const segments = [...new Set([...facts.segments, ...saved.map((s) => s.name)])];
-    const account = await new LoyaltyRepository(db).account(workspaceId, customer.id);
-    return { segments, tier: account?.tier_key ?? facts.tier };
-  },
-};
+export function loyaltyAudience(rfmSegmentOf: RfmSegmentOf): PromotionAudience {
+  return {
+    async of(db, workspaceId, customer) {
+      const facts = await traitsAudience.of(db, workspaceId, customer);
+      const saved = await new SegmentRepository(db).segmentsOfCustomer(workspaceId, customer.id);
+      const rfm = await rfmSegmentOf(db, workspaceId, customer.id);
+      const segments = [
+        ...new Set([...facts.segments, ...saved.map((s) => s.name), ...(rfm === null ? [] : [rfm])]),
+      ];
+      const account = await new LoyaltyRepository(db).account(workspaceId, customer.id);
+      return { segments, tier: account?.tier_key ?? facts.tier };
+    },
+  };
+}

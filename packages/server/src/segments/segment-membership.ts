@@ -203,6 +203,11 @@ export class SegmentMembership {
     return out;
   }
 
+  /** A customer's RFM segment now (scores at most RFM_CACHE_MS old), null when he has bought nothing. */
+  async rfmSegmentOf(db: Executor, workspaceId: string, customerId: string): Promise<RfmSegment | null> {
+    return (await this.rfm(db, workspaceId, this.now())).get(customerId) ?? null;
+  }
+
   /** Each buyer's RFM segment, scored as the RFM page scores it (scoreRfm over the orders). */
   private async rfm(db: Executor, workspaceId: string, now: number): Promise<Map<string, RfmSegment>> {
     const cached = this.rfmCache.get(workspaceId);
