@@ -101,17 +101,17 @@ describe('segments and negative experiences in the browser', () => {
     await expect
       .poll(() => editor.getByTestId('seg-preview').textContent())
       .toContain('6 pelanggan memenuhi aturan ini sekarang');
-    await page.screenshot({ path: screenshotPath('segments-editor-1440.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('segments-editor-1440'), fullPage: true });
     await editor.getByRole('button', { name: 'Simpan segmen' }).click();
     const members = page.getByTestId('seg-members');
     await expect.poll(() => members.locator('tbody tr').count()).toBe(6);
     expect(await page.getByTestId('seg-list').textContent()).toContain('6 pelanggan');
     await page.setViewportSize({ width: 1024, height: 800 });
-    await page.screenshot({ path: screenshotPath('segments-1024.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('segments-1024'), fullPage: true });
     await page.setViewportSize({ width: 1440, height: 900 });
     await members.getByRole('link', { name: 'Pelanggan 7' }).click();
     await expect.poll(() => page.getByTestId('customer-segments').textContent()).toContain('Pembeli rutin');
-    await page.screenshot({ path: screenshotPath('segments-customer-1440.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('segments-customer-1440'), fullPage: true });
   });
 
   it('shows the negative experiences by week and the customer who had two', async () => {
@@ -121,9 +121,9 @@ describe('segments and negative experiences in the browser', () => {
       .toBe('2 pengalaman negatif dalam 12 minggu terakhir');
     expect(await page.getByTestId('neg-table').textContent()).toContain('Keluhan (tiket)');
     await expect.poll(() => page.getByTestId('neg-customers').textContent()).toContain('Pelanggan 1');
-    await page.screenshot({ path: screenshotPath('negative-experiences-1440.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('negative-experiences-1440'), fullPage: true });
     await page.setViewportSize({ width: 1024, height: 800 });
-    await page.screenshot({ path: screenshotPath('negative-experiences-1024.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('negative-experiences-1024'), fullPage: true });
     await page.getByTestId('neg-customers').getByRole('link', { name: 'Pelanggan 1' }).click();
     await page.getByTestId('customer-name').waitFor();
     expect(await page.getByTestId('customer-name').textContent()).toBe('Pelanggan 1');
