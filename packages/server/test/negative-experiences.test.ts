@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { presetMapping } from '@jejak/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aMember } from './accounts.harness.ts';
@@ -75,7 +78,12 @@ const NEGATIVE_SQL = (postgres: boolean) => {
 };
 
 /** Counts per (ISO week in Jakarta, dimension value) in SQL, over the events table. */
-async function weeklyBySql(dimension: 'kind' | 'touchpoint' | 'branch', from: number, to: number) {
+async function weeklyBySql(
+  dimension: 'kind' | 'touchpoint' | 'branch',
+  from: number,
+  to: number,
+  workspaceId = ws,
+) {
   const postgres = t.store.dialect === 'postgres';
   const key =
     dimension === 'kind'
@@ -89,7 +97,7 @@ async function weeklyBySql(dimension: 'kind' | 'touchpoint' | 'branch', from: nu
   const result = await sql<{ key: string; week: number | string; n: number | string }>`
     with x as (
       select ${key} as key, (e.at + 25200000) / 86400000 as day from events e
-      where e.workspace_id = ${ws} and e.at >= ${from} and e.at < ${to} and ${NEGATIVE_SQL(postgres)}
+      where e.workspace_id = ${workspaceId} and e.at >= ${from} and e.at < ${to} and ${NEGATIVE_SQL(postgres)}
     )
     select key, day - ((day + 3) % 7) as week, count(*) as n from x group by key, day - ((day + 3) % 7)`.execute(
     t.store.db,
@@ -201,3 +209,71 @@ describe('negative experiences', () => {
     expect(segment.members).toBe(items.length);
   });
 });
+
+/*
+ * The same questions on the first 15,000 lines of Online Retail (UCI), imported through the sales
+ * import: its cancellations (C-invoices) become refunds, the shop's only negative experiences.
+ */
+describe('negative experiences on Online Retail', () => {
+  let retail: string;
+  const LINES = 15_000;
+  const NOW = Date.parse('2010-12-08T00:00:00Z');
+
+  beforeAll(async () => {
+    // Jakarta's zone: the SQL above cuts weeks at a fixed UTC+7.
+    retail = (
+      await t.services.workspaces.create({ name: 'Online Retail', timezone: 'Asia/Jakarta', currency: 'GBP' })
+    ).id;
+    await t.services.branches.create(retail, { name: 'Web shop' });
+    const text = gunzipSync(readFileSync('/work/shared/data/online-retail/online_retail.csv.gz')).toString(
+      'utf8',
+    );
+    const head = text
+      .split('\n')
+      .slice(0, LINES + 1)
+      .join('\n');
+    const summary = await t.services.salesImport.importSales(retail, new TextEncoder().encode(head), {
+      mapping: presetMapping('online-retail'),
+      source: 'online-retail',
+      dryRun: false,
+    });
+    expect(summary.refunds.created).toBeGreaterThan(10);
+    t.setNow(NOW);
+  }, 240_000);
+  afterAll(() => t.setNow(T0));
+
+  it('counts the refunds of each week by kind, channel and branch as SQL does', async () => {
+    const report = await t.services.negativeExperiences.report(retail, 2);
+    const mondays = report.weeks.map((w) => Date.parse(`${w}T00:00:00Z`) / DAY);
+    const from = mondays[0]! * DAY - 7 * HOUR;
+    const to = (mondays.at(-1)! + 7) * DAY - 7 * HOUR;
+    for (const dimension of ['kind', 'touchpoint', 'branch'] as const) {
+      const expected = await weeklyBySql(dimension, from, to, retail);
+      const actual = new Map<string, number>();
+      for (const s of report.series.filter((x) => x.dimension === dimension))
+        s.counts.forEach((n, i) => n > 0 && actual.set(`${s.key}|${mondays[i]}`, n));
+      expect(actual).toEqual(expected);
+    }
+    expect(report.total).toBe(summary(report.series, 'kind'));
+    const refunds = report.series.find((x) => x.dimension === 'kind' && x.key === 'refund');
+    expect(refunds!.total).toBeGreaterThan(10);
+  });
+
+  it('finds the customers with two or more refunds in the last 30 days, as SQL does', async () => {
+    const postgres = t.store.dialect === 'postgres';
+    const expected = await sql<{ customer_id: string; n: number | string }>`
+      select e.customer_id, count(*) as n from events e
+      where e.workspace_id = ${retail} and e.at >= ${NOW - 30 * DAY} and e.at <= ${NOW}
+        and ${NEGATIVE_SQL(postgres)}
+      group by e.customer_id having count(*) >= 2`.execute(t.store.db);
+    const rows = await t.services.negativeExperiences.repeated(retail, 30, 2);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Map(rows.map((r) => [r.customerId, r.count]))).toEqual(
+      new Map(expected.rows.map((r) => [r.customer_id, Number(r.n)])),
+    );
+  });
+});
+
+function summary(series: readonly Series[], dimension: string): number {
+  return series.filter((s) => s.dimension === dimension).reduce((sum, s) => sum + s.total, 0);
+}
