@@ -363,9 +363,14 @@ describe('dashboard: points at the counter', () => {
       .poll(async () => plain(await owner.getByTestId('ledger-balance').textContent()), { timeout: 10_000 })
       .toContain('Saldo 152 poin = 152 bisa dipakai + 0 tertunda − 0 utang poin (senilai Rp 15.200)');
     const rows = owner.getByTestId('ledger-entries').locator('tbody tr');
-    // Newest first: the second sale's earn and redemption, the first sale's, the card's points.
+    // Newest first: the second sale's earn and redemption, the first sale's, the card's points. A sale's
+    // earn and redemption share one instant, so either may come first within it.
+    const kinds = async () => {
+      const all = await rows.locator('td:nth-child(2)').allTextContents();
+      return [...all.slice(0, 2).sort(), ...all.slice(2, 4).sort(), ...all.slice(4)];
+    };
     await expect
-      .poll(() => rows.locator('td:nth-child(2)').allTextContents(), { timeout: 10_000 })
+      .poll(kinds, { timeout: 10_000 })
       .toEqual(['Dapat poin', 'Ditukar', 'Dapat poin', 'Ditukar', 'Penyesuaian']);
     expect(plain(await rows.last().textContent())).toContain('Poin kartu lama dipindahkan');
     expect(await rows.first().getByRole('link', { name: 'Buka pesanan' }).count()).toBe(1);

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useInterviews, useInterviewTags, type InterviewFilters } from '../api/interviews.api.ts';
@@ -22,6 +23,11 @@ export function InterviewsPage() {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   const [params, setParams] = useSearchParams();
+  const pending = useRef<URLSearchParams | null>(null);
+  useEffect(() => {
+    // The page drew the URL again: its params are current.
+    pending.current = null;
+  }, [params]);
   const value = (key: (typeof KEYS)[number]) => params.get(key) ?? '';
   const zone = workspace.timezone;
   const fromDay = value('from');
@@ -43,9 +49,12 @@ export function InterviewsPage() {
   const stageLabel = useStageLabel(overview.data?.stages);
   const items = notes.data?.pages.flatMap((p) => p.items) ?? [];
   const set = (key: (typeof KEYS)[number], next: string) => {
-    const updated = new URLSearchParams(params);
+    // From what was last asked for, not this render's params: a tag picked right after the search was
+    // cleared, before the page drew again, kept the old words (and showed nothing).
+    const updated = new URLSearchParams(pending.current ?? params);
     if (next) updated.set(key, next);
     else updated.delete(key);
+    pending.current = updated;
     setParams(updated, { replace: true });
   };
   return (
