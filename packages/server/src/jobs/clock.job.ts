@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { startIntervalJob } from './interval-job.ts';
 import type { JourneyService } from '../journey/journey.service.ts';
 
 /**
@@ -10,24 +11,8 @@ export function startClockJob(
   intervalMs: number,
   log: FastifyBaseLogger,
 ): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = journey
-      .advanceDue()
-      .then((advanced) => {
-        if (advanced > 0) log.info({ advanced }, 'clock advanced customers');
-      })
-      .catch((error: unknown) => log.error({ err: error }, 'clock job failed'))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startIntervalJob('clock job', intervalMs, log, async () => {
+    const advanced = await journey.advanceDue();
+    if (advanced > 0) log.info({ advanced }, 'clock advanced customers');
+  });
 }

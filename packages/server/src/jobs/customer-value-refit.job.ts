@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { startIntervalJob } from './interval-job.ts';
 import type { CustomerValueService } from '../analytics/customer-value.service.ts';
 
 /**
@@ -11,29 +12,19 @@ export function startCustomerValueRefitJob(
   intervalMs: number,
   log: FastifyBaseLogger,
 ): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = customerValue
-      .refitDue()
-      .then((runs) => {
-        for (const { workspaceId, run } of runs) {
-          log.info(
-            { workspaceId, outcome: run.outcome, reason: run.reason, statuses: run.statusesSent },
-            'customer value refit',
-          );
-        }
-      })
-      .catch((error: unknown) => log.error({ err: error }, 'customer value refit job failed'))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  // No run at start: a restart is no reason to refit, and the first look comes one interval later.
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startIntervalJob(
+    'customer value refit job',
+    intervalMs,
+    log,
+    async () => {
+      for (const { workspaceId, run } of await customerValue.refitDue()) {
+        log.info(
+          { workspaceId, outcome: run.outcome, reason: run.reason, statuses: run.statusesSent },
+          'customer value refit',
+        );
+      }
+    },
+    // No run at start: a restart is no reason to refit, and the first look comes one interval later.
+    { atStart: false },
+  );
 }

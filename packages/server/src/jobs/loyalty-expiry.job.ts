@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { startIntervalJob } from './interval-job.ts';
 import type { LoyaltyService } from '../loyalty/loyalty.service.ts';
 
 /**
@@ -12,30 +13,15 @@ export function startLoyaltyExpiryJob(
   intervalMs: number,
   log: FastifyBaseLogger,
 ): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = (async () => {
-      for (let swept = await loyalty.expireDue(); swept > 0; swept = await loyalty.expireDue()) {
-        log.info({ customers: swept }, 'loyalty points expired');
-      }
-      for (let unlocked = await loyalty.unlockDue(); unlocked > 0; unlocked = await loyalty.unlockDue()) {
-        log.info({ credits: unlocked }, 'pending loyalty points unlocked');
-      }
-      for (let looked = await loyalty.retierDue(); looked > 0; looked = await loyalty.retierDue()) {
-        log.info({ customers: looked }, 'loyalty tiers looked at again');
-      }
-    })()
-      .catch((error: unknown) => log.error({ err: error }, 'loyalty expiry job failed'))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startIntervalJob('loyalty expiry job', intervalMs, log, async () => {
+    for (let swept = await loyalty.expireDue(); swept > 0; swept = await loyalty.expireDue()) {
+      log.info({ customers: swept }, 'loyalty points expired');
+    }
+    for (let unlocked = await loyalty.unlockDue(); unlocked > 0; unlocked = await loyalty.unlockDue()) {
+      log.info({ credits: unlocked }, 'pending loyalty points unlocked');
+    }
+    for (let looked = await loyalty.retierDue(); looked > 0; looked = await loyalty.retierDue()) {
+      log.info({ customers: looked }, 'loyalty tiers looked at again');
+    }
+  });
 }

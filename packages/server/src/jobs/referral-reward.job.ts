@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { startIntervalJob } from './interval-job.ts';
 import type { ReferralService } from '../referrals/referral.service.ts';
 
 /**
@@ -12,24 +13,9 @@ export function startReferralRewardJob(
   intervalMs: number,
   log: FastifyBaseLogger,
 ): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = (async () => {
-      for (let done = await referrals.rewardDue(); done > 0; done = await referrals.rewardDue()) {
-        log.info({ referrals: done }, 'referrals rewarded');
-      }
-    })()
-      .catch((error: unknown) => log.error({ err: error }, 'referral reward job failed'))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startIntervalJob('referral reward job', intervalMs, log, async () => {
+    for (let done = await referrals.rewardDue(); done > 0; done = await referrals.rewardDue()) {
+      log.info({ referrals: done }, 'referrals rewarded');
+    }
+  });
 }

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { startIntervalJob } from './interval-job.ts';
 import type { SegmentService } from '../segments/segment.service.ts';
 
 /**
@@ -11,24 +12,8 @@ export function startSegmentClockJob(
   intervalMs: number,
   log: FastifyBaseLogger,
 ): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = segments
-      .tick()
-      .then((count) => {
-        if (count > 0) log.info({ count }, 'segment clock re-evaluated customers');
-      })
-      .catch((error: unknown) => log.error({ err: error }, 'segment clock job failed'))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startIntervalJob('segment clock job', intervalMs, log, async () => {
+    const count = await segments.tick();
+    if (count > 0) log.info({ count }, 'segment clock re-evaluated customers');
+  });
 }

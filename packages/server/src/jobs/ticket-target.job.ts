@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { startIntervalJob } from './interval-job.ts';
 import type { TicketService } from '../support/ticket.service.ts';
 
 /**
@@ -10,25 +11,10 @@ export function startTicketTargetJob(
   intervalMs: number,
   log: FastifyBaseLogger,
 ): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = (async () => {
-      // A batch at a time, until none is left.
-      for (let missed = await tickets.missDueTargets(); missed > 0; missed = await tickets.missDueTargets()) {
-        log.info({ missed }, 'response targets missed');
-      }
-    })()
-      .catch((error: unknown) => log.error({ err: error }, 'ticket target job failed'))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startIntervalJob('ticket target job', intervalMs, log, async () => {
+    // A batch at a time, until none is left.
+    for (let missed = await tickets.missDueTargets(); missed > 0; missed = await tickets.missDueTargets()) {
+      log.info({ missed }, 'response targets missed');
+    }
+  });
 }
